@@ -1,0 +1,125 @@
+//! The crate's error type: what went wrong, in which file, and where.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Everything that can stop a document from being read.
+///
+/// Every variant names the input (`file`: a path, or the name given to an in-memory text)
+/// and, where there is one, the byte offset and 1-based line of the problem. Problems that do
+/// not stop processing (a missing language version, a numbering slip) are not errors but
+/// [`Finding`](crate::Finding)s.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be read.
+    Io {
+        /// The path that was opened.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The bytes are not valid UTF-8 (and carry no UTF-16 byte-order mark).
+    InvalidUtf8 {
+        /// Name of the input.
+        file: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// A UTF-16 input (announced by its byte-order mark) holds an unpaired surrogate.
+    InvalidUtf16 {
+        /// Name of the input.
+        file: String,
+        /// Byte offset of the bad code unit.
+        offset: usize,
+    },
+    /// The input looks like binary data, not text.
+    Binary {
+        /// Name of the input.
+        file: String,
+        /// Byte offset of the first byte that gave it away.
+        offset: usize,
+        /// 1-based line of that byte.
+        line: usize,
+    },
+    /// The input is empty or holds only white space.
+    Empty {
+        /// Name of the input.
+        file: String,
+    },
+    /// The input is larger than the configured limit.
+    TooLarge {
+        /// Name of the input.
+        file: String,
+        /// Size of the input in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The input holds no Kazakh or Russian text at all.
+    NoKazakhOrRussian {
+        /// Name of the input.
+        file: String,
+    },
+    /// Two inputs were given as a pair but both are in the same language.
+    SameLanguage {
+        /// Name of the first input.
+        first: String,
+        /// Name of the second input.
+        second: String,
+        /// The language both are written in.
+        lang: crate::Lang,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            Error::InvalidUtf8 { file, offset, line } => write!(
+                f,
+                "{file}:{line}: invalid UTF-8 at byte {offset}; save the file as UTF-8"
+            ),
+            Error::InvalidUtf16 { file, offset } => write!(
+                f,
+                "{file}: invalid UTF-16 (unpaired surrogate) at byte {offset}; save the file as UTF-8"
+            ),
+            Error::Binary { file, offset, line } => write!(
+                f,
+                "{file}:{line}: binary data at byte {offset}; expected a text document"
+            ),
+            Error::Empty { file } => write!(f, "{file}: the document is empty or holds only white space"),
+            Error::TooLarge { file, size, limit } => write!(
+                f,
+                "{file}: {size} bytes is more than the limit of {limit} bytes"
+            ),
+            Error::NoKazakhOrRussian { file } => write!(
+                f,
+                "{file}: no Kazakh or Russian text found; expected a Kazakh and/or Russian document"
+            ),
+            Error::SameLanguage {
+                first,
+                second,
+                lang,
+            } => write!(
+                f,
+                "{first} and {second} are both {} ({lang}); give one Kazakh and one Russian file",
+                lang.name()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,239 @@
+//! Language detection: is a block of text Kazakh or Russian?
+//!
+//! Kazakh is written in Cyrillic with nine letters Russian lacks (ә ғ қ ң ө ұ ү һ і). Their
+//! density decides almost every block of a real document. What is left, short blocks with
+//! none of those letters (a heading such as «Вводная часть», a list item «- Жынысы;»), goes
+//! to a statistical detector restricted to these two languages (the `lingua` feature), or
+//! without it to a count of frequent function words.
+
+use std::fmt;
+#[cfg(feature = "lingua")]
+use std::sync::OnceLock;
+
+/// A language of a document version, written as its ISO 639-1 code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Lang {
+    /// Kazakh, `kk`.
+    Kk,
+    /// Russian, `ru`.
+    Ru,
+}
+
+impl Lang {
+    /// Both languages, Kazakh first.
+    pub const ALL: [Lang; 2] = [Lang::Kk, Lang::Ru];
+
+    /// The ISO 639-1 code: `"kk"` or `"ru"`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The English name of the language.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::Kk => "Kazakh",
+            Lang::Ru => "Russian",
+        }
+    }
+
+    /// The other language of the pair.
+    pub const fn other(self) -> Lang {
+        match self {
+            Lang::Kk => Lang::Ru,
+            Lang::Ru => Lang::Kk,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What a language decision rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Evidence {
+    /// Letters only Kazakh has, or a long Cyrillic text without any of them.
+    Letters,
+    /// The statistical detector (`lingua` feature).
+    Detector,
+    /// Counts of frequent Kazakh and Russian function words.
+    FunctionWords,
+    /// Too little Cyrillic text to say anything.
+    None,
+}
+
+/// The outcome of [`detect_language`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LanguageGuess {
+    /// The language, or `None` when the text has too little Cyrillic to decide.
+    pub lang: Option<Lang>,
+    /// How sure the guess is, from 0 to 1.
+    pub confidence: f32,
+    /// What the guess rests on.
+    pub evidence: Evidence,
+    /// Number of Cyrillic letters in the text: the weight of this guess when blocks are
+    /// combined.
+    pub cyrillic_letters: usize,
+}
+
+/// Kazakh letters that Russian does not have, lower and upper case. Latin `ə`/`Ə` count too:
+/// they stand for `ә`/`Ә` in texts typed on a Latin layout (see [`crate::normalize`]).
+pub(crate) fn is_kazakh_only_letter(c: char) -> bool {
+    matches!(
+        c,
+        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' | 'ə' | 'Ə'
+    )
+}
+
+pub(crate) fn is_cyrillic(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
+}
+
+/// Cyrillic texts at least this long with no Kazakh-only letter are Russian: a Kazakh
+/// sentence of this length without one of its nine letters is practically unheard of.
+const LONG_BLOCK_LETTERS: usize = 60;
+
+/// Guesses whether `text` is Kazakh or Russian.
+///
+/// ```
+/// use kzru_align::{detect_language, Lang};
+/// assert_eq!(detect_language("Дербес деректерді қорғау саясаты").lang, Some(Lang::Kk));
+/// assert_eq!(detect_language("Политика конфиденциальности персональных данных").lang, Some(Lang::Ru));
+/// assert_eq!(detect_language("HTTPS, TLS v1.2").lang, None);
+/// ```
+pub fn detect_language(text: &str) -> LanguageGuess {
+    let mut cyrillic = 0usize;
+    let mut kazakh = 0usize;
+    for c in text.chars() {
+        if is_kazakh_only_letter(c) {
+            kazakh += 1;
+            cyrillic += 1;
+        } else if is_cyrillic(c) && c.is_alphabetic() {
+            cyrillic += 1;
+        }
+    }
+    let guess = |lang, confidence, evidence| LanguageGuess {
+        lang,
+        confidence,
+        evidence,
+        cyrillic_letters: cyrillic,
+    };
+    if cyrillic < 3 {
+        return guess(None, 0.0, Evidence::None);
+    }
+    // One Kazakh letter in a short block decides; in a long Russian paragraph a quoted
+    // Kazakh name («Қазпочта») must not, hence a density of at least 1.5 %.
+    if kazakh > 0 && (kazakh * 1000 >= cyrillic * 15 || cyrillic < 40) {
+        let confidence = (0.75 + kazakh as f32 / cyrillic as f32 * 2.5).min(1.0);
+        return guess(Some(Lang::Kk), confidence, Evidence::Letters);
+    }
+    if kazakh == 0 && cyrillic >= LONG_BLOCK_LETTERS {
+        return guess(Some(Lang::Ru), 0.95, Evidence::Letters);
+    }
+    let (lang, confidence, evidence) = detect_short(text);
+    guess(lang, confidence, evidence)
+}
+
+#[cfg(feature = "lingua")]
+fn detect_short(text: &str) -> (Option<Lang>, f32, Evidence) {
+    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    let detector = DETECTOR
+        .get_or_init(|| LanguageDetectorBuilder::from_languages(&[Language::Kazakh, Language::Russian]).build());
+    let values = detector.compute_language_confidence_values(text);
+    match values.first() {
+        Some(&(language, confidence)) if confidence > 0.0 => {
+            let lang = if language == Language::Kazakh { Lang::Kk } else { Lang::Ru };
+            (Some(lang), confidence as f32, Evidence::Detector)
+        }
+        _ => function_words(text),
+    }
+}
+
+#[cfg(not(feature = "lingua"))]
+fn detect_short(text: &str) -> (Option<Lang>, f32, Evidence) {
+    function_words(text)
+}
+
+/// Frequent words of one language that the other does not use.
+const KAZAKH_WORDS: &[&str] = &[
+    "және", "мен", "бен", "пен", "осы", "немесе", "бойынша", "туралы", "үшін", "деп", "бар", "жоқ", "да", "де",
+    "та", "те", "ал", "бұл", "сол", "оның", "біз", "сіз", "емес", "бері", "дейін", "кейін", "арқылы",
+];
+const RUSSIAN_WORDS: &[&str] = &[
+    "и", "в", "на", "с", "по", "для", "не", "что", "от", "к", "о", "из", "или", "при", "это", "как", "за", "со",
+    "его", "ее", "их", "мы", "вы", "без", "до", "либо", "также",
+];
+
+fn function_words(text: &str) -> (Option<Lang>, f32, Evidence) {
+    let (mut kk, mut ru) = (0usize, 0usize);
+    for word in unicode_segmentation::UnicodeSegmentation::unicode_words(text) {
+        let lower = word.to_lowercase();
+        kk += usize::from(KAZAKH_WORDS.contains(&lower.as_str()));
+        ru += usize::from(RUSSIAN_WORDS.contains(&lower.as_str()));
+    }
+    match kk.cmp(&ru) {
+        std::cmp::Ordering::Greater => (Some(Lang::Kk), 0.6, Evidence::FunctionWords),
+        std::cmp::Ordering::Less => (Some(Lang::Ru), 0.6, Evidence::FunctionWords),
+        // No Kazakh-only letter and no deciding word: Russian is the likelier, but barely.
+        std::cmp::Ordering::Equal => (Some(Lang::Ru), 0.3, Evidence::FunctionWords),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_letters_decide() {
+        let g = detect_language("Кіріспе бөлім");
+        assert_eq!((g.lang, g.evidence), (Some(Lang::Kk), Evidence::Letters));
+        // Latin schwa typed for ә still marks Kazakh.
+        assert_eq!(detect_language("жəне").lang, Some(Lang::Kk));
+    }
+
+    #[test]
+    fn a_quoted_kazakh_name_does_not_make_a_russian_paragraph_kazakh() {
+        let text = "Оператор передает персональные данные в АО «Қазпочта» исключительно в целях доставки \
+                    корреспонденции Пользователю и в соответствии с требованиями законодательства.";
+        assert_eq!(detect_language(text).lang, Some(Lang::Ru));
+    }
+
+    #[test]
+    fn long_cyrillic_without_kazakh_letters_is_russian() {
+        let g = detect_language("Настоящая Политика объясняет, как именно мы собираем и используем данные");
+        assert_eq!((g.lang, g.evidence), (Some(Lang::Ru), Evidence::Letters));
+    }
+
+    #[test]
+    fn short_blocks_without_kazakh_letters_go_to_the_fallback() {
+        for (text, lang) in [("Вводная часть", Lang::Ru), ("Политика конфиденциальности", Lang::Ru)] {
+            let g = detect_language(text);
+            assert_eq!(g.lang, Some(lang), "{text}");
+            assert_ne!(g.evidence, Evidence::Letters);
+        }
+    }
+
+    #[test]
+    fn function_words_fallback_tells_the_languages_apart() {
+        assert_eq!(function_words("Сервис және сайт").0, Some(Lang::Kk));
+        assert_eq!(function_words("Сервис и сайт для вас").0, Some(Lang::Ru));
+    }
+
+    #[test]
+    fn codes_are_iso_639_1() {
+        assert_eq!(Lang::Kk.code(), "kk");
+        assert_eq!(Lang::Ru.to_string(), "ru");
+        assert_eq!(Lang::Kk.other(), Lang::Ru);
+    }
+}

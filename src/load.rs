@@ -1,0 +1,242 @@
+//! Loading: bytes, strings or files become a [`Source`] that keeps the original text.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::span::{LineIndex, Span};
+
+/// Inputs larger than this are refused with [`Error::TooLarge`] (256 MiB).
+pub const DEFAULT_SIZE_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// One input file (or in-memory text), decoded, with its original text kept intact.
+///
+/// All spans the crate reports are byte offsets into [`Source::text`], which is the input
+/// exactly as given (a UTF-8 byte-order mark included), so they are also byte offsets into
+/// the file on disk. The only exception is a UTF-16 file: it is decoded to UTF-8 first and
+/// its spans point into the decoded text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    name: String,
+    text: String,
+    body_start: usize,
+    lines: LineIndex,
+}
+
+impl Source {
+    /// Takes a text that is already in memory; `name` is used in messages.
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Result<Source> {
+        Source::checked(name.into(), text.into())
+    }
+
+    /// Decodes raw bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with a
+    /// byte-order mark. Invalid UTF-8 and binary data are errors, never decoded lossily.
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Source> {
+        let name = name.into();
+        let text = decode(&name, bytes)?;
+        Source::checked(name, text)
+    }
+
+    /// Reads and decodes a file. Files over [`DEFAULT_SIZE_LIMIT`] are refused.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Source> {
+        Source::from_path_with_limit(path, DEFAULT_SIZE_LIMIT)
+    }
+
+    /// Reads and decodes a file, refusing files over `limit` bytes.
+    pub fn from_path_with_limit(path: impl AsRef<Path>, limit: u64) -> Result<Source> {
+        let path = path.as_ref();
+        let io_error = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let name = path.display().to_string();
+        let size = std::fs::metadata(path).map_err(io_error)?.len();
+        if size > limit {
+            return Err(Error::TooLarge { file: name, size, limit });
+        }
+        let bytes = std::fs::read(path).map_err(io_error)?;
+        Source::from_bytes(name, &bytes)
+    }
+
+    fn checked(name: String, text: String) -> Result<Source> {
+        if let Some(offset) = binary_offset(&text) {
+            let lines = LineIndex::new(&text);
+            return Err(Error::Binary {
+                line: lines.line_of(offset),
+                file: name,
+                offset,
+            });
+        }
+        let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        if text[body_start..].trim().is_empty() {
+            return Err(Error::Empty { file: name });
+        }
+        let lines = LineIndex::new(&text);
+        Ok(Source {
+            name,
+            text,
+            body_start,
+            lines,
+        })
+    }
+
+    /// The name given for this input: its path, or the name passed with an in-memory text.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole original text, byte-order mark included.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The span of the text after any byte-order mark.
+    pub fn body(&self) -> Span {
+        Span::new(self.body_start, self.text.len())
+    }
+
+    /// The original text under `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span]
+    }
+
+    /// 1-based line number of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset)
+    }
+
+    /// Number of lines in the input.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub(crate) fn line_index(&self) -> &LineIndex {
+        &self.lines
+    }
+}
+
+fn decode(name: &str, bytes: &[u8]) -> Result<String> {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, to_unit)) = utf16 {
+        let units = rest.chunks(2).map(|pair| match pair {
+            [a, b] => to_unit([*a, *b]),
+            // An odd trailing byte cannot be a code unit; it decodes to U+FFFD's error below.
+            _ => 0xDC00,
+        });
+        let mut text = String::with_capacity(rest.len());
+        for (i, unit) in char::decode_utf16(units).enumerate() {
+            match unit {
+                Ok(c) => text.push(c),
+                Err(_) => {
+                    return Err(Error::InvalidUtf16 {
+                        file: name.to_owned(),
+                        offset: 2 + 2 * i,
+                    });
+                }
+            }
+        }
+        return Ok(text);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => {
+            let offset = err.valid_up_to();
+            // Binary data usually fails UTF-8 too; say "binary" when it clearly is.
+            if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+                let line = line_of_bytes(bytes, nul);
+                return Err(Error::Binary {
+                    file: name.to_owned(),
+                    offset: nul,
+                    line,
+                });
+            }
+            Err(Error::InvalidUtf8 {
+                file: name.to_owned(),
+                offset,
+                line: line_of_bytes(bytes, offset),
+            })
+        }
+    }
+}
+
+fn line_of_bytes(bytes: &[u8], offset: usize) -> usize {
+    let valid = &bytes[..offset.min(bytes.len())];
+    1 + valid.iter().filter(|&&b| b == b'\n').count()
+        + valid
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count()
+        + usize::from(valid.last() == Some(&b'\r'))
+}
+
+/// Offset of the first sign that `text` is binary: a NUL, or control characters making up
+/// more than 1 % of the first 64 KiB (text documents have none beyond tab and line ends).
+fn binary_offset(text: &str) -> Option<usize> {
+    if let Some(nul) = text.find('\0') {
+        return Some(nul);
+    }
+    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
+    let head_end = text.char_indices().nth(65_536).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
+    let controls = head.chars().filter(|&c| is_control(c)).count();
+    if controls * 100 > head.chars().count() {
+        head.char_indices().find(|&(_, c)| is_control(c)).map(|(i, _)| i)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_kept_in_text_but_skipped_by_body() {
+        let src = Source::from_bytes("a.txt", "\u{feff}1. Жалпы".as_bytes()).unwrap();
+        assert_eq!(src.body().start(), 3);
+        assert_eq!(src.slice(src.body()), "1. Жалпы");
+    }
+
+    #[test]
+    fn invalid_utf8_names_file_offset_and_line() {
+        let mut bytes = "1. Жалпы\n2. Ереже ".as_bytes().to_vec();
+        bytes.push(0xFF);
+        let err = Source::from_bytes("bad.txt", &bytes).unwrap_err();
+        match err {
+            Error::InvalidUtf8 { ref file, offset, line } => {
+                assert_eq!((file.as_str(), offset, line), ("bad.txt", bytes.len() - 1, 2));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err.to_string().starts_with("bad.txt:2: invalid UTF-8 at byte"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "1. Общие положения".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let src = Source::from_bytes("u16.txt", &bytes).unwrap();
+        assert_eq!(src.text(), "1. Общие положения");
+    }
+
+    #[test]
+    fn empty_white_space_and_binary_are_errors() {
+        assert!(matches!(Source::from_text("e", ""), Err(Error::Empty { .. })));
+        assert!(matches!(Source::from_text("w", " \n\t\u{a0}\r\n"), Err(Error::Empty { .. })));
+        let bin = Source::from_bytes("b", &[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]).unwrap_err();
+        assert!(matches!(bin, Error::Binary { offset: 4, .. }), "{bin:?}");
+        let ctl = Source::from_text("c", "\u{1}\u{2}\u{3}abc").unwrap_err();
+        assert!(matches!(ctl, Error::Binary { offset: 0, .. }));
+    }
+
+    #[test]
+    fn missing_file_is_an_io_error_naming_the_path() {
+        let err = Source::from_path("/no/such/file.txt").unwrap_err();
+        assert!(err.to_string().starts_with("/no/such/file.txt: cannot read"));
+    }
+}
