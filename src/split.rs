@@ -1,0 +1,198 @@
+//! Finding the language versions of an input: one file may hold the Kazakh and the Russian
+//! version one after the other (in either order), or only one of them.
+
+use crate::error::{Error, Result};
+use crate::language::{Evidence, Lang, detect_language};
+use crate::load::Source;
+use crate::normalize::{is_collapsible_space, normalize_at};
+use crate::span::{Span, lines_in};
+
+/// A language version's place in its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct VersionRange {
+    pub(crate) lang: Lang,
+    pub(crate) span: Span,
+}
+
+/// A block of consecutive non-blank lines and the language weights of its text.
+struct Block {
+    span: Span,
+    kk: f32,
+    ru: f32,
+    looks_like_start: bool,
+}
+
+/// Blocks of the input with their language weight: the number of Cyrillic letters (capped,
+/// so that one long paragraph cannot outvote the structure) times the guess's confidence.
+fn blocks(source: &Source) -> Vec<Block> {
+    let text = source.text();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let close = |span: (usize, usize), blocks: &mut Vec<Block>| {
+        let raw = &text[span.0..span.1];
+        let normalized = normalize_at(raw, span.0);
+        let guess = detect_language(normalized.text());
+        let mut weight = guess.cyrillic_letters.min(400) as f32 * guess.confidence;
+        if guess.evidence != Evidence::Letters {
+            // Statistical guesses on short texts are the least reliable signal.
+            weight *= 0.5;
+        }
+        let first = normalized.text();
+        let looks_like_start = first.chars().count() <= 80 && !first.ends_with(['.', ';', ',', ':'])
+            || first.starts_with("1.") && !first.starts_with("1.1");
+        let (kk, ru) = match guess.lang {
+            Some(Lang::Kk) => (weight, 0.0),
+            Some(Lang::Ru) => (0.0, weight),
+            None => (0.0, 0.0),
+        };
+        blocks.push(Block {
+            span: Span::new(span.0, span.1),
+            kk,
+            ru,
+            looks_like_start,
+        });
+    };
+    for (start, end) in lines_in(text, source.body().range()) {
+        if text[start..end].chars().all(is_collapsible_space) {
+            if let Some(span) = current.take() {
+                close(span, &mut blocks);
+            }
+        } else {
+            current = Some(current.map_or((start, end), |(s, _)| (s, end)));
+        }
+    }
+    if let Some(span) = current {
+        close(span, &mut blocks);
+    }
+    blocks
+}
+
+/// Finds the language versions of one input.
+pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+    let blocks = blocks(source);
+    let total_kk: f32 = blocks.iter().map(|b| b.kk).sum();
+    let total_ru: f32 = blocks.iter().map(|b| b.ru).sum();
+    if total_kk + total_ru == 0.0 {
+        return Err(Error::NoKazakhOrRussian {
+            file: source.name().to_owned(),
+        });
+    }
+    let body = source.body();
+    let majority = if total_kk >= total_ru { Lang::Kk } else { Lang::Ru };
+    let single = vec![VersionRange {
+        lang: majority,
+        span: body,
+    }];
+    if blocks.len() < 2 {
+        return Ok(single);
+    }
+    // The best boundary between a first version in `first` and a second in the other
+    // language: the one that leaves the least weight on the wrong side.
+    let weight = |b: &Block, lang: Lang| if lang == Lang::Kk { b.kk } else { b.ru };
+    let mut best: Option<(f32, Lang, usize)> = None;
+    let mut candidates = Vec::new();
+    for first in Lang::ALL {
+        let second = first.other();
+        let mut wrong_before = 0.0f32;
+        let mut wrong_after: f32 = blocks.iter().map(|b| weight(b, first)).sum();
+        for (b, block) in blocks.iter().enumerate() {
+            if b > 0 {
+                candidates.push((wrong_before + wrong_after, first, b));
+                if best.is_none_or(|(cost, _, _)| wrong_before + wrong_after < cost) {
+                    best = Some((wrong_before + wrong_after, first, b));
+                }
+            }
+            wrong_before += weight(block, second);
+            wrong_after -= weight(block, first);
+        }
+    }
+    let Some((best_cost, first, _)) = best else { return Ok(single) };
+    // Among boundaries nearly as good, prefer one where the second version visibly starts
+    // (a title or a first section), so that a short block the detector got wrong at the
+    // end of the first version does not pull the boundary.
+    let tolerance = 40.0;
+    let boundary = candidates
+        .iter()
+        .filter(|&&(cost, lang, _)| lang == first && cost <= best_cost + tolerance)
+        .min_by(|a, b| {
+            let key = |c: &(f32, Lang, usize)| (!blocks[c.2].looks_like_start, c.0);
+            key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map_or(0, |c| c.2);
+    let own_first: f32 = blocks[..boundary].iter().map(|b| weight(b, first)).sum();
+    let own_second: f32 = blocks[boundary..].iter().map(|b| weight(b, first.other())).sum();
+    let smaller = own_first.min(own_second);
+    // Two versions of one text have comparable lengths; a Russian paragraph quoted at the
+    // end of a Kazakh document is not a second version.
+    let two_versions = smaller >= 150.0 && smaller >= 0.25 * own_first.max(own_second) && best_cost < 0.5 * smaller;
+    if !two_versions {
+        return Ok(single);
+    }
+    let at = blocks[boundary].span.start();
+    Ok(vec![
+        VersionRange {
+            lang: first,
+            span: Span::new(body.start(), at),
+        },
+        VersionRange {
+            lang: first.other(),
+            span: Span::new(at, body.end()),
+        },
+    ])
+}
+
+/// The language of an input known to hold one version (one file of a pair).
+pub(crate) fn dominant_language(source: &Source) -> Result<Lang> {
+    let blocks = blocks(source);
+    let kk: f32 = blocks.iter().map(|b| b.kk).sum();
+    let ru: f32 = blocks.iter().map(|b| b.ru).sum();
+    if kk + ru == 0.0 {
+        return Err(Error::NoKazakhOrRussian {
+            file: source.name().to_owned(),
+        });
+    }
+    Ok(if kk >= ru { Lang::Kk } else { Lang::Ru })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KK: &str = "ҚҰПИЯЛЫҚ САЯСАТЫ\n\n1. Жалпы ережелер\n\n1.1. Осы Саясат дербес деректерді қорғау туралы заңнамаға сәйкес әзірленді және Компанияның барлық қызметкерлеріне қолданылады.\n\n1.2. Пайдаланушы осы Саясатпен келіседі.\n";
+    const RU: &str = "ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ\n\n1. Общие положения\n\n1.1. Настоящая Политика разработана в соответствии с законодательством о защите персональных данных и применяется ко всем работникам Компании.\n\n1.2. Пользователь соглашается с Политикой.\n";
+
+    fn split(text: &str) -> Vec<(Lang, String)> {
+        let source = Source::from_text("t", text).unwrap();
+        split_versions(&source)
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.lang, source.slice(v.span).trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn kazakh_then_russian_and_russian_then_kazakh() {
+        for (a, b, first) in [(KK, RU, Lang::Kk), (RU, KK, Lang::Ru)] {
+            let versions = split(&format!("{a}\n{b}"));
+            assert_eq!(versions.len(), 2);
+            assert_eq!(versions[0].0, first);
+            assert_eq!(versions[0].1, a.trim());
+            assert_eq!(versions[1].1, b.trim());
+        }
+    }
+
+    #[test]
+    fn one_language_gives_one_version() {
+        assert_eq!(split(KK).len(), 1);
+        // A Russian paragraph quoted at the end is not a Russian version.
+        let versions = split(&format!("{KK}\nУтверждено приказом директора от 1 января.\n"));
+        assert_eq!(versions.len(), 1);
+        assert_eq!(versions[0].0, Lang::Kk);
+    }
+
+    #[test]
+    fn text_without_cyrillic_is_an_error() {
+        let source = Source::from_text("en.txt", "Privacy policy\n\n1. General").unwrap();
+        assert!(matches!(split_versions(&source), Err(Error::NoKazakhOrRussian { .. })));
+    }
+}
