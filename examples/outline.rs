@@ -76,7 +76,12 @@ fn main() -> ExitCode {
 fn print_clause(clause: &Clause) {
     let number = clause.number().map_or("", |n| n.as_str());
     let marker = clause.marker().map(|m| format!("{m} ")).unwrap_or_default();
-    let words: String = clause.heading().unwrap_or(clause.text()).chars().take(70).collect();
+    let words: String = clause
+        .heading()
+        .unwrap_or(clause.text())
+        .chars()
+        .take(70)
+        .collect();
     println!(
         "{:>5}  {}{marker}{number:<8} {:<9} {words}",
         clause.line(),

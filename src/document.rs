@@ -60,7 +60,9 @@ impl Version {
 
     /// The clause with `id`, if it belongs to this version.
     pub fn clause(&self, id: ClauseId) -> Option<&Clause> {
-        (id.lang == self.lang).then(|| self.clauses.get(id.index)).flatten()
+        (id.lang == self.lang)
+            .then(|| self.clauses.get(id.index))
+            .flatten()
     }
 
     /// The clauses at the top of the tree.
@@ -72,9 +74,10 @@ impl Version {
     /// (`"9.6"` finds `9.6.` and `9.6`).
     pub fn find(&self, number: &str) -> Option<&Clause> {
         let wanted = number.trim_end_matches('.');
-        self.clauses
-            .iter()
-            .find(|c| c.number().is_some_and(|n| n.as_str().trim_end_matches('.') == wanted))
+        self.clauses.iter().find(|c| {
+            c.number()
+                .is_some_and(|n| n.as_str().trim_end_matches('.') == wanted)
+        })
     }
 
     /// Numbering and script problems found in this version.
@@ -122,12 +125,18 @@ impl BilingualDocument {
     }
 
     /// Reads two files, one version each, in either order.
-    pub fn from_paths(first: impl AsRef<Path>, second: impl AsRef<Path>) -> Result<BilingualDocument> {
+    pub fn from_paths(
+        first: impl AsRef<Path>,
+        second: impl AsRef<Path>,
+    ) -> Result<BilingualDocument> {
         BilingualDocument::from_pair(Source::from_path(first)?, Source::from_path(second)?)
     }
 
     /// Takes a text in memory that holds both versions, or one; `name` is used in messages.
-    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Result<BilingualDocument> {
+    pub fn from_text(
+        name: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Result<BilingualDocument> {
         BilingualDocument::from_source(Source::from_text(name, text)?)
     }
 
@@ -139,7 +148,10 @@ impl BilingualDocument {
     /// Processes one loaded input that holds both versions, or one.
     pub fn from_source(source: Source) -> Result<BilingualDocument> {
         let ranges = split_versions(&source)?;
-        Ok(BilingualDocument::build(vec![source], ranges.into_iter().map(|r| (0, r)).collect()))
+        Ok(BilingualDocument::build(
+            vec![source],
+            ranges.into_iter().map(|r| (0, r)).collect(),
+        ))
     }
 
     /// Processes two loaded inputs with one version each, in either order.
@@ -154,8 +166,20 @@ impl BilingualDocument {
             });
         }
         let ranges = vec![
-            (0, VersionRange { lang: first_lang, span: first.body() }),
-            (1, VersionRange { lang: second_lang, span: second.body() }),
+            (
+                0,
+                VersionRange {
+                    lang: first_lang,
+                    span: first.body(),
+                },
+            ),
+            (
+                1,
+                VersionRange {
+                    lang: second_lang,
+                    span: second.body(),
+                },
+            ),
         ];
         Ok(BilingualDocument::build(vec![first, second], ranges))
     }
@@ -227,7 +251,9 @@ impl BilingualDocument {
 
     /// The original text of a clause, exactly as it stands in its input.
     pub fn original_text(&self, clause: &Clause) -> &str {
-        self.inputs.get(clause.source()).map_or("", |s| s.slice(clause.span()))
+        self.inputs
+            .get(clause.source())
+            .map_or("", |s| s.slice(clause.span()))
     }
 
     /// Findings about the document as a whole (a missing language version).
@@ -237,7 +263,9 @@ impl BilingualDocument {
 
     /// Every finding: the document's, then each version's.
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().chain(self.versions.iter().flat_map(|v| v.findings.iter()))
+        self.findings
+            .iter()
+            .chain(self.versions.iter().flat_map(|v| v.findings.iter()))
     }
 }
 
@@ -259,7 +287,12 @@ fn build_version(source: &Source, index: usize, range: VersionRange) -> Version 
             .at(range.span, source.line_of(range.span.start())),
         );
     }
-    findings.extend(mixed_script_findings(source, range.lang, &segmented.repairs, &segmented.clauses));
+    findings.extend(mixed_script_findings(
+        source,
+        range.lang,
+        &segmented.repairs,
+        &segmented.clauses,
+    ));
     findings.sort_by_key(|f| (f.span().map(|s| s.start()), f.kind()));
     let content_end = range.span.start() + source.slice(range.span).trim_end().len();
     Version {
@@ -275,8 +308,15 @@ fn build_version(source: &Source, index: usize, range: VersionRange) -> Version 
 
 /// One finding per distinct substitution (Latin `ə` for `ә` in 200 words is one finding
 /// with a count of 200), pointing at its first occurrence.
-fn mixed_script_findings(source: &Source, lang: Lang, repairs: &[ScriptRepair], clauses: &[Clause]) -> Vec<Finding> {
-    let mut groups: BTreeMap<(RepairDirection, Vec<(char, char)>), Vec<&ScriptRepair>> = BTreeMap::new();
+fn mixed_script_findings(
+    source: &Source,
+    lang: Lang,
+    repairs: &[ScriptRepair],
+    clauses: &[Clause],
+) -> Vec<Finding> {
+    // Keyed by direction and the lower-case letter substitutions.
+    type Problem = (RepairDirection, Vec<(char, char)>);
+    let mut groups: BTreeMap<Problem, Vec<&ScriptRepair>> = BTreeMap::new();
     for repair in repairs {
         // Upper and lower case of one letter are one problem (`ə` and `Ə`).
         let mut letters: Vec<(char, char)> = repair
@@ -290,7 +330,7 @@ fn mixed_script_findings(source: &Source, lang: Lang, repairs: &[ScriptRepair], 
             .or_default()
             .push(repair);
     }
-    let mut findings: Vec<Finding> = groups
+    let findings: Vec<Finding> = groups
         .into_iter()
         .map(|((direction, substitutions), words)| {
             let first = words[0];
@@ -305,14 +345,21 @@ fn mixed_script_findings(source: &Source, lang: Lang, repairs: &[ScriptRepair], 
                     format!("{a}/{upper} (U+{:04X}) for {b}", u32::from(*a))
                 })
                 .collect();
-            let word_count = if words.len() == 1 { "1 word".to_owned() } else { format!("{} words", words.len()) };
+            let word_count = if words.len() == 1 {
+                "1 word".to_owned()
+            } else {
+                format!("{} words", words.len())
+            };
             let message = format!(
                 "{from} letters typed in {to} words: {} in {word_count}, e.g. «{}» read as «{}».",
                 letters.join(", "),
                 first.word,
                 first.repaired
             );
-            let clause = clauses.iter().find(|c| c.span().contains(first.span.start())).map(Clause::id);
+            let clause = clauses
+                .iter()
+                .find(|c| c.span().contains(first.span.start()))
+                .map(Clause::id);
             Finding::new(FindingKind::MixedScript, source.name(), message)
                 .in_lang(lang)
                 .at(first.span, source.line_of(first.span.start()))
@@ -330,6 +377,9 @@ fn lower(c: char) -> char {
 impl Clause {
     /// Whether this clause is a heading-like unit (title, heading or section).
     pub fn is_heading(&self) -> bool {
-        matches!(self.kind(), ClauseKind::Title | ClauseKind::Heading | ClauseKind::Section)
+        matches!(
+            self.kind(),
+            ClauseKind::Title | ClauseKind::Heading | ClauseKind::Section
+        )
     }
 }

@@ -90,7 +90,9 @@ impl fmt::Display for Error {
                 f,
                 "{file}:{line}: binary data at byte {offset}; expected a text document"
             ),
-            Error::Empty { file } => write!(f, "{file}: the document is empty or holds only white space"),
+            Error::Empty { file } => {
+                write!(f, "{file}: the document is empty or holds only white space")
+            }
             Error::TooLarge { file, size, limit } => write!(
                 f,
                 "{file}: {size} bytes is more than the limit of {limit} bytes"

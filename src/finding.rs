@@ -47,11 +47,13 @@ impl FindingKind {
     /// How serious this kind of problem is.
     pub const fn severity(self) -> Severity {
         match self {
-            FindingKind::OutOfSequence | FindingKind::DuplicateNumber | FindingKind::SingleLanguage => {
-                Severity::Warning
-            }
+            FindingKind::OutOfSequence
+            | FindingKind::DuplicateNumber
+            | FindingKind::SingleLanguage => Severity::Warning,
             FindingKind::NumberingGap => Severity::Warning,
-            FindingKind::NumberingStyle | FindingKind::NoNumbering | FindingKind::MixedScript => Severity::Info,
+            FindingKind::NumberingStyle | FindingKind::NoNumbering | FindingKind::MixedScript => {
+                Severity::Info
+            }
         }
     }
 }

@@ -91,7 +91,25 @@ pub struct LanguageGuess {
 pub(crate) fn is_kazakh_only_letter(c: char) -> bool {
     matches!(
         c,
-        'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'і' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' | 'Һ' | 'І' | 'ə' | 'Ə'
+        'ә' | 'ғ'
+            | 'қ'
+            | 'ң'
+            | 'ө'
+            | 'ұ'
+            | 'ү'
+            | 'һ'
+            | 'і'
+            | 'Ә'
+            | 'Ғ'
+            | 'Қ'
+            | 'Ң'
+            | 'Ө'
+            | 'Ұ'
+            | 'Ү'
+            | 'Һ'
+            | 'І'
+            | 'ə'
+            | 'Ə'
     )
 }
 
@@ -148,12 +166,17 @@ pub fn detect_language(text: &str) -> LanguageGuess {
 fn detect_short(text: &str) -> (Option<Lang>, f32, Evidence) {
     use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
-    let detector = DETECTOR
-        .get_or_init(|| LanguageDetectorBuilder::from_languages(&[Language::Kazakh, Language::Russian]).build());
+    let detector = DETECTOR.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[Language::Kazakh, Language::Russian]).build()
+    });
     let values = detector.compute_language_confidence_values(text);
     match values.first() {
         Some(&(language, confidence)) if confidence > 0.0 => {
-            let lang = if language == Language::Kazakh { Lang::Kk } else { Lang::Ru };
+            let lang = if language == Language::Kazakh {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            };
             (Some(lang), confidence as f32, Evidence::Detector)
         }
         _ => function_words(text),
@@ -167,12 +190,62 @@ fn detect_short(text: &str) -> (Option<Lang>, f32, Evidence) {
 
 /// Frequent words of one language that the other does not use.
 const KAZAKH_WORDS: &[&str] = &[
-    "және", "мен", "бен", "пен", "осы", "немесе", "бойынша", "туралы", "үшін", "деп", "бар", "жоқ", "да", "де",
-    "та", "те", "ал", "бұл", "сол", "оның", "біз", "сіз", "емес", "бері", "дейін", "кейін", "арқылы",
+    "және",
+    "мен",
+    "бен",
+    "пен",
+    "осы",
+    "немесе",
+    "бойынша",
+    "туралы",
+    "үшін",
+    "деп",
+    "бар",
+    "жоқ",
+    "да",
+    "де",
+    "та",
+    "те",
+    "ал",
+    "бұл",
+    "сол",
+    "оның",
+    "біз",
+    "сіз",
+    "емес",
+    "бері",
+    "дейін",
+    "кейін",
+    "арқылы",
 ];
 const RUSSIAN_WORDS: &[&str] = &[
-    "и", "в", "на", "с", "по", "для", "не", "что", "от", "к", "о", "из", "или", "при", "это", "как", "за", "со",
-    "его", "ее", "их", "мы", "вы", "без", "до", "либо", "также",
+    "и",
+    "в",
+    "на",
+    "с",
+    "по",
+    "для",
+    "не",
+    "что",
+    "от",
+    "к",
+    "о",
+    "из",
+    "или",
+    "при",
+    "это",
+    "как",
+    "за",
+    "со",
+    "его",
+    "ее",
+    "их",
+    "мы",
+    "вы",
+    "без",
+    "до",
+    "либо",
+    "также",
 ];
 
 fn function_words(text: &str) -> (Option<Lang>, f32, Evidence) {
@@ -211,13 +284,18 @@ mod tests {
 
     #[test]
     fn long_cyrillic_without_kazakh_letters_is_russian() {
-        let g = detect_language("Настоящая Политика объясняет, как именно мы собираем и используем данные");
+        let g = detect_language(
+            "Настоящая Политика объясняет, как именно мы собираем и используем данные",
+        );
         assert_eq!((g.lang, g.evidence), (Some(Lang::Ru), Evidence::Letters));
     }
 
     #[test]
     fn short_blocks_without_kazakh_letters_go_to_the_fallback() {
-        for (text, lang) in [("Вводная часть", Lang::Ru), ("Политика конфиденциальности", Lang::Ru)] {
+        for (text, lang) in [
+            ("Вводная часть", Lang::Ru),
+            ("Политика конфиденциальности", Lang::Ru),
+        ] {
             let g = detect_language(text);
             assert_eq!(g.lang, Some(lang), "{text}");
             assert_ne!(g.evidence, Evidence::Letters);

@@ -1,15 +1,70 @@
-//! Split Kazakh/Russian legal documents into clauses (work in progress).
+//! Read Kazakh/Russian legal documents, split each language version into its numbered
+//! clauses, and find where the versions disagree.
+//!
+//! Companies in Kazakhstan publish privacy policies, offers and contracts in Kazakh (`kk`)
+//! and Russian (`ru`), and both versions bind them. This crate reads such a document, as
+//! one file holding both versions or as two files, and turns each version into a tree of
+//! clauses that keep their exact place (byte span, line) in the original file, together
+//! with the numbering and script problems found on the way.
+//!
+//! # Pipeline
+//!
+//! | stage | module | what it does |
+//! |---|---|---|
+//! | load | [`Source`] | decode bytes (UTF-8, UTF-16 with BOM), keep the original text, typed errors |
+//! | normalize | [`normalize()`] | strip Markdown/HTML, NFC, repair mixed-script words, collapse white space |
+//! | detect language | [`detect_language`] | Kazakh-only letters first, a two-language detector for short blocks |
+//! | split versions | [`BilingualDocument`] | find the Kazakh and the Russian version of an input |
+//! | segment | [`Clause`] | title, preamble, sections, clauses, items, bullets, table rows |
+//! | check numbering | [`Finding`] | out of sequence, gaps, duplicates, mixed styles |
+//!
+//! # Example
+//!
+//! ```
+//! use kzru_align::{BilingualDocument, FindingKind, Lang};
+//!
+//! let text = "\
+//! 9. Қорытынды ережелер
+//!
+//! 9.5. Сіз cookie файлдарын пайдалануға келісім бересіз.
+//!
+//! 7.6. Компания осы Саясатқа өзгерістер енгізуге құқылы.
+//!
+//! 9. Заключительные положения
+//!
+//! 9.5. Вы даете согласие на использование файлов cookie и иных технологий.
+//!
+//! 9.6. Компания вправе вносить изменения в настоящую Политику.
+//! ";
+//! let doc = BilingualDocument::from_text("policy.txt", text)?;
+//! let kk = doc.version(Lang::Kk).expect("a Kazakh version");
+//! let slip = kk.find("7.6").expect("clause 7.6");
+//! assert_eq!(slip.line(), 5);
+//! assert_eq!(kk.clause(slip.parent().unwrap()).unwrap().number().unwrap().as_str(), "9.");
+//! assert!(kk.findings().iter().any(|f| f.kind() == FindingKind::OutOfSequence));
+//! assert_eq!(doc.version(Lang::Ru).unwrap().find("9.6").unwrap().line(), 11);
+//! # Ok::<(), kzru_align::Error>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `serde` (default): `Serialize` for the document model, in `snake_case` with ISO 639-1
+//!   language codes; the JSON schema is in `docs/outline-json.md`.
+//! - `lingua` (default): the `lingua` detector, restricted to Kazakh and Russian, for short
+//!   blocks without Kazakh-only letters. Without it, a count of function words decides.
+
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
 
 mod clause;
 mod document;
 mod error;
 mod finding;
-mod numbering;
-mod segment;
 mod language;
 mod load;
 pub mod normalize;
+mod numbering;
+mod segment;
 mod span;
 mod split;
 
@@ -17,8 +72,13 @@ pub use clause::{Clause, ClauseId, ClauseKind};
 pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingKind, Severity};
-pub use numbering::{ClauseNumber, NumberStyle};
 pub use language::{Evidence, Lang, LanguageGuess, detect_language};
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use normalize::{Normalized, normalize};
+pub use numbering::{ClauseNumber, NumberStyle};
 pub use span::Span;
+
+/// The README's examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -51,7 +51,11 @@ impl Source {
         let name = path.display().to_string();
         let size = std::fs::metadata(path).map_err(io_error)?.len();
         if size > limit {
-            return Err(Error::TooLarge { file: name, size, limit });
+            return Err(Error::TooLarge {
+                file: name,
+                size,
+                limit,
+            });
         }
         let bytes = std::fs::read(path).map_err(io_error)?;
         Source::from_bytes(name, &bytes)
@@ -107,10 +111,6 @@ impl Source {
     /// Number of lines in the input.
     pub fn line_count(&self) -> usize {
         self.lines.len()
-    }
-
-    pub(crate) fn line_index(&self) -> &LineIndex {
-        &self.lines
     }
 }
 
@@ -178,12 +178,18 @@ fn binary_offset(text: &str) -> Option<usize> {
     if let Some(nul) = text.find('\0') {
         return Some(nul);
     }
-    let is_control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
-    let head_end = text.char_indices().nth(65_536).map_or(text.len(), |(i, _)| i);
+    let is_control =
+        |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
+    let head_end = text
+        .char_indices()
+        .nth(65_536)
+        .map_or(text.len(), |(i, _)| i);
     let head = &text[..head_end];
     let controls = head.chars().filter(|&c| is_control(c)).count();
     if controls * 100 > head.chars().count() {
-        head.char_indices().find(|&(_, c)| is_control(c)).map(|(i, _)| i)
+        head.char_indices()
+            .find(|&(_, c)| is_control(c))
+            .map(|(i, _)| i)
     } else {
         None
     }
@@ -206,12 +212,22 @@ mod tests {
         bytes.push(0xFF);
         let err = Source::from_bytes("bad.txt", &bytes).unwrap_err();
         match err {
-            Error::InvalidUtf8 { ref file, offset, line } => {
-                assert_eq!((file.as_str(), offset, line), ("bad.txt", bytes.len() - 1, 2));
+            Error::InvalidUtf8 {
+                ref file,
+                offset,
+                line,
+            } => {
+                assert_eq!(
+                    (file.as_str(), offset, line),
+                    ("bad.txt", bytes.len() - 1, 2)
+                );
             }
             other => panic!("unexpected {other:?}"),
         }
-        assert!(err.to_string().starts_with("bad.txt:2: invalid UTF-8 at byte"));
+        assert!(
+            err.to_string()
+                .starts_with("bad.txt:2: invalid UTF-8 at byte")
+        );
     }
 
     #[test]
@@ -226,8 +242,14 @@ mod tests {
 
     #[test]
     fn empty_white_space_and_binary_are_errors() {
-        assert!(matches!(Source::from_text("e", ""), Err(Error::Empty { .. })));
-        assert!(matches!(Source::from_text("w", " \n\t\u{a0}\r\n"), Err(Error::Empty { .. })));
+        assert!(matches!(
+            Source::from_text("e", ""),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            Source::from_text("w", " \n\t\u{a0}\r\n"),
+            Err(Error::Empty { .. })
+        ));
         let bin = Source::from_bytes("b", &[0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2]).unwrap_err();
         assert!(matches!(bin, Error::Binary { offset: 4, .. }), "{bin:?}");
         let ctl = Source::from_text("c", "\u{1}\u{2}\u{3}abc").unwrap_err();
@@ -237,6 +259,9 @@ mod tests {
     #[test]
     fn missing_file_is_an_io_error_naming_the_path() {
         let err = Source::from_path("/no/such/file.txt").unwrap_err();
-        assert!(err.to_string().starts_with("/no/such/file.txt: cannot read"));
+        assert!(
+            err.to_string()
+                .starts_with("/no/such/file.txt: cannot read")
+        );
     }
 }

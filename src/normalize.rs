@@ -158,12 +158,12 @@ impl Builder {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "tbody", "thead",
+    "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "tbody", "thead",
 ];
 const INLINE_TAGS: &[&str] = &[
-    "i", "b", "u", "em", "strong", "span", "sup", "sub", "a", "font", "small", "big", "s", "strike", "mark",
-    "code",
+    "i", "b", "u", "em", "strong", "span", "sup", "sub", "a", "font", "small", "big", "s",
+    "strike", "mark", "code",
 ];
 
 fn strip_markup(text: &str, base: usize, out: &mut Builder) {
@@ -259,22 +259,34 @@ fn html_tag(s: &str) -> Option<Tag> {
         return None;
     }
     let lower = inner.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:") {
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
         return (!inner.contains(char::is_whitespace)).then_some(Tag::Autolink { len: close + 1 });
     }
     let name = lower.trim_start_matches('/');
-    let name = name.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("");
+    let name = name
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
     if BLOCK_TAGS.contains(&name) {
-        Some(Tag::Skip { len: close + 1, block: true })
+        Some(Tag::Skip {
+            len: close + 1,
+            block: true,
+        })
     } else if INLINE_TAGS.contains(&name) {
-        Some(Tag::Skip { len: close + 1, block: false })
+        Some(Tag::Skip {
+            len: close + 1,
+            block: false,
+        })
     } else {
         None
     }
 }
 
 fn entity(s: &str) -> Option<(usize, char)> {
-    let end = s.as_bytes()[..s.len().min(12)].iter().position(|&b| b == b';')?;
+    let end = s.as_bytes()[..s.len().min(12)]
+        .iter()
+        .position(|&b| b == b';')?;
     let name = &s[1..end];
     let c = match name {
         "nbsp" => '\u{a0}',
@@ -288,11 +300,12 @@ fn entity(s: &str) -> Option<(usize, char)> {
         "ndash" => '–',
         "mdash" => '—',
         _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok()?
-            } else {
-                name.strip_prefix('#')?.parse().ok()?
-            };
+            let code =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok()?
+                } else {
+                    name.strip_prefix('#')?.parse().ok()?
+                };
             char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace())?
         }
     };
@@ -344,7 +357,8 @@ fn lookalikes() -> &'static Lookalikes {
                 continue;
             }
             let mut cols = line.split('\t');
-            let (Some(lat), Some(cyr), Some(usage)) = (cols.next(), cols.next(), cols.next()) else {
+            let (Some(lat), Some(cyr), Some(usage)) = (cols.next(), cols.next(), cols.next())
+            else {
                 continue;
             };
             let (Some(lat), Some(cyr)) = (lat.chars().next(), cyr.chars().next()) else {
@@ -365,9 +379,16 @@ fn is_latin(c: char) -> bool {
     c.is_alphabetic() && c.script() == Script::Latin
 }
 
+/// A repaired word: its new spelling, which way it went, the letters substituted.
+struct Repaired {
+    word: String,
+    direction: RepairDirection,
+    substitutions: Vec<(char, char)>,
+}
+
 /// Repairs one mixed-script word, or returns `None` when it is not mixed or cannot be
 /// repaired letter by letter (a Latin name with a Kazakh suffix, `Facebookта`, is left as is).
-fn repair_word(word: &str) -> Option<(String, RepairDirection, Vec<(char, char)>)> {
+fn repair_word(word: &str) -> Option<Repaired> {
     let (mut cyr, mut lat) = (0usize, 0usize);
     for c in word.chars() {
         if is_cyrillic(c) && c.is_alphabetic() {
@@ -383,7 +404,9 @@ fn repair_word(word: &str) -> Option<(String, RepairDirection, Vec<(char, char)>
     let (direction, map, foreign): (_, _, fn(char) -> bool) = if cyr >= lat {
         (RepairDirection::ToCyrillic, &table.to_cyrillic, is_latin)
     } else {
-        (RepairDirection::ToLatin, &table.to_latin, |c| is_cyrillic(c) && c.is_alphabetic())
+        (RepairDirection::ToLatin, &table.to_latin, |c| {
+            is_cyrillic(c) && c.is_alphabetic()
+        })
     };
     let mut repaired = String::with_capacity(word.len() + 4);
     let mut substitutions = Vec::new();
@@ -398,12 +421,20 @@ fn repair_word(word: &str) -> Option<(String, RepairDirection, Vec<(char, char)>
     }
     substitutions.sort_unstable();
     substitutions.dedup();
-    Some((repaired, direction, substitutions))
+    Some(Repaired {
+        word: repaired,
+        direction,
+        substitutions,
+    })
 }
 
 /// Collapses white space, composes to NFC and repairs mixed-script words, mapping every
 /// piece of output back to `input` (whose own map to the source is `input_map`).
-fn clean_words(input: &str, input_maps: &[Vec<(usize, usize)>], out: &mut Builder) -> Vec<ScriptRepair> {
+fn clean_words(
+    input: &str,
+    input_maps: &[Vec<(usize, usize)>],
+    out: &mut Builder,
+) -> Vec<ScriptRepair> {
     let to_source = |at: usize| input_maps.iter().fold(at, |at, map| map_offset(map, at));
     let mut repairs = Vec::new();
     let mut pending_space = false;
@@ -416,7 +447,12 @@ fn clean_words(input: &str, input_maps: &[Vec<(usize, usize)>], out: &mut Builde
             out.replace(" ", at);
         }
         pending_space = false;
-        if let Some((repaired, direction, substitutions)) = repair_word(token) {
+        if let Some(Repaired {
+            word: repaired,
+            direction,
+            substitutions,
+        }) = repair_word(token)
+        {
             let start = to_source(at);
             // A mixed-script word holds at least two letters, so it has a last char.
             let (last_at, last) = token.char_indices().next_back().unwrap_or((0, ' '));
@@ -446,7 +482,11 @@ fn clean_words(input: &str, input_maps: &[Vec<(usize, usize)>], out: &mut Builde
 
 /// White space, and the invisible characters that PDF extraction leaves between words.
 pub(crate) fn is_collapsible_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+        )
 }
 
 #[cfg(test)]
@@ -461,8 +501,13 @@ mod tests {
 
     #[test]
     fn links_keep_their_label_and_a_differing_url() {
-        let n = normalize("[info@idcollect.kz](mailto:info@idcollect.kz) және [сайт](https://a.kz) <https://idcollect.kz>");
-        assert_eq!(n.text(), "info@idcollect.kz және сайт (https://a.kz) https://idcollect.kz");
+        let n = normalize(
+            "[info@idcollect.kz](mailto:info@idcollect.kz) және [сайт](https://a.kz) <https://idcollect.kz>",
+        );
+        assert_eq!(
+            n.text(),
+            "info@idcollect.kz және сайт (https://a.kz) https://idcollect.kz"
+        );
     }
 
     #[test]
@@ -495,10 +540,19 @@ mod tests {
         let original = "x\n## **Сайт**\t<i>жəне</i>  [a](mailto:a) соokie";
         let n = normalize(original);
         assert_eq!(n.text(), "x Сайт және a cookie");
-        for (word, orig) in [("Сайт", "Сайт"), ("және", "жəне"), ("cookie", "соokie"), ("a", "a")] {
+        for (word, orig) in [
+            ("Сайт", "Сайт"),
+            ("және", "жəне"),
+            ("cookie", "соokie"),
+            ("a", "a"),
+        ] {
             let at = n.text().find(word).unwrap();
             let back = n.to_original(at);
-            assert!(original[back..].starts_with(orig), "{word}: {:?}", &original[back..]);
+            assert!(
+                original[back..].starts_with(orig),
+                "{word}: {:?}",
+                &original[back..]
+            );
         }
         let span = n.repairs()[0].span;
         assert_eq!(&original[span.range()], "жəне");
@@ -525,7 +579,11 @@ mod tests {
 
     #[test]
     fn normalization_is_idempotent() {
-        for text in ["## **A**  жəне\n\nсоokie <b>x</b>", "[l](u) &amp;amp; ** **", "a\u{a0}\u{200b}b"] {
+        for text in [
+            "## **A**  жəне\n\nсоokie <b>x</b>",
+            "[l](u) &amp;amp; ** **",
+            "a\u{a0}\u{200b}b",
+        ] {
             let once = normalize(text);
             assert_eq!(normalize(once.text()).text(), once.text(), "{text:?}");
         }

@@ -47,7 +47,9 @@ impl ClauseNumber {
     /// assert!(ClauseNumber::parse_prefix("2013 жылғы").is_none());
     /// ```
     pub fn parse_prefix(s: &str) -> Option<(ClauseNumber, usize)> {
-        parse_decimal(s).or_else(|| parse_roman(s)).or_else(|| parse_letter(s))
+        parse_decimal(s)
+            .or_else(|| parse_roman(s))
+            .or_else(|| parse_letter(s))
     }
 
     /// The number as written (`"9.6."`, `"1)"`, `"IV."`).
@@ -101,7 +103,11 @@ impl fmt::Display for ClauseNumber {
 }
 
 fn join(components: &[u32]) -> String {
-    components.iter().map(u32::to_string).collect::<Vec<_>>().join(".")
+    components
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// At most three digits a component: four-digit numbers at a line start are years
@@ -243,7 +249,13 @@ pub(crate) fn check(clauses: &[Clause], file: &str) -> Vec<Finding> {
     findings
 }
 
-fn finding(kind: FindingKind, clause: &Clause, file: &str, message: String, others: &[ClauseId]) -> Finding {
+fn finding(
+    kind: FindingKind,
+    clause: &Clause,
+    file: &str,
+    message: String,
+    others: &[ClauseId],
+) -> Finding {
     let mut ids = vec![clause.id];
     ids.extend_from_slice(others);
     Finding::new(kind, file, message)
@@ -261,13 +273,18 @@ fn hierarchical(clause: &Clause) -> Option<&ClauseNumber> {
 
 fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     // The last sibling seen for each (parent, level, style): its id and the slot it filled.
-    let mut last_sibling: HashMap<(Option<ClauseId>, usize, bool), (ClauseId, u32)> = HashMap::new();
+    let mut last_sibling: HashMap<(Option<ClauseId>, usize, bool), (ClauseId, u32)> =
+        HashMap::new();
     let mut seen: HashMap<(bool, Vec<u32>), ClauseId> = HashMap::new();
     for clause in clauses {
-        let Some(number) = hierarchical(clause) else { continue };
+        let Some(number) = hierarchical(clause) else {
+            continue;
+        };
         let roman = number.style == NumberStyle::Roman;
         let parent = clause.parent.map(|id| &clauses[id.index]);
-        let parent_number = parent.and_then(hierarchical).filter(|n| n.style == NumberStyle::Decimal);
+        let parent_number = parent
+            .and_then(hierarchical)
+            .filter(|n| n.style == NumberStyle::Decimal);
         let mut misplaced = false;
         if let Some(pn) = parent_number
             && !roman
@@ -283,7 +300,11 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                 format!(
                     "{} stands inside {} {}; expected a number starting with {expected}.",
                     number.as_str(),
-                    if pn.components.len() == 1 { "section" } else { "clause" },
+                    if pn.components.len() == 1 {
+                        "section"
+                    } else {
+                        "clause"
+                    },
                     pn.dotted(),
                 ),
                 &[parent.map_or(clause.id, |p| p.id)],
@@ -316,7 +337,11 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                         FindingKind::NumberingGap,
                         clause,
                         file,
-                        format!("{} follows {}: {missing} missing.", number.as_str(), prev_label(prev)),
+                        format!(
+                            "{} follows {}: {missing} missing.",
+                            number.as_str(),
+                            prev_label(prev)
+                        ),
                         &[prev_id],
                     ));
                 } else if slot <= prev_slot && !misplaced {
@@ -335,18 +360,30 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                     FindingKind::NumberingGap,
                     clause,
                     file,
-                    format!("{} is the first of its level here: {missing} missing.", number.as_str()),
+                    format!(
+                        "{} is the first of its level here: {missing} missing.",
+                        number.as_str()
+                    ),
                     &[],
                 ));
             }
             None => {}
         }
-        last_sibling.insert(key, (clause.id, slot.max(last_sibling.get(&key).map_or(0, |s| s.1))));
+        last_sibling.insert(
+            key,
+            (
+                clause.id,
+                slot.max(last_sibling.get(&key).map_or(0, |s| s.1)),
+            ),
+        );
     }
 }
 
 fn prev_label(clause: &Clause) -> String {
-    clause.number.as_ref().map_or_else(String::new, |n| n.as_str().to_owned())
+    clause
+        .number
+        .as_ref()
+        .map_or_else(String::new, |n| n.as_str().to_owned())
 }
 
 fn missing_range(number: &ClauseNumber, from: u32, to: u32) -> String {
@@ -375,13 +412,22 @@ fn missing_range(number: &ClauseNumber, from: u32, to: u32) -> String {
 fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     for parent in std::iter::once(None).chain(clauses.iter().map(|c| Some(c.id))) {
         let children: Vec<&Clause> = match parent {
-            Some(id) => clauses[id.index].children.iter().map(|c| &clauses[c.index]).collect(),
+            Some(id) => clauses[id.index]
+                .children
+                .iter()
+                .map(|c| &clauses[c.index])
+                .collect(),
             None => clauses.iter().filter(|c| c.parent.is_none()).collect(),
         };
         for style in [NumberStyle::Parenthesized, NumberStyle::Letter] {
             let mut prev: Option<&Clause> = None;
-            for &child in children.iter().filter(|c| c.number.as_ref().is_some_and(|n| n.style == style)) {
-                let Some(number) = &child.number else { continue };
+            for &child in children
+                .iter()
+                .filter(|c| c.number.as_ref().is_some_and(|n| n.style == style))
+            {
+                let Some(number) = &child.number else {
+                    continue;
+                };
                 let value = number.last();
                 match prev.and_then(|p| p.number.as_ref().map(|n| (p, n.last()))) {
                     // A list that starts again at 1 is a new list under the same clause.
@@ -392,7 +438,11 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                                 FindingKind::NumberingGap,
                                 child,
                                 file,
-                                format!("the list starts at {}: {} missing.", number.as_str(), missing_range(number, 1, value - 1)),
+                                format!(
+                                    "the list starts at {}: {} missing.",
+                                    number.as_str(),
+                                    missing_range(number, 1, value - 1)
+                                ),
                                 &[],
                             ));
                         }
@@ -401,7 +451,11 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                         FindingKind::DuplicateNumber,
                         child,
                         file,
-                        format!("item {} is numbered twice in one list (first at line {}).", number.as_str(), p.line),
+                        format!(
+                            "item {} is numbered twice in one list (first at line {}).",
+                            number.as_str(),
+                            p.line
+                        ),
                         &[p.id],
                     )),
                     Some((p, last)) if value < last => findings.push(finding(
@@ -411,18 +465,20 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                         format!("item {} comes after {}.", number.as_str(), prev_label(p)),
                         &[p.id],
                     )),
-                    Some((p, last)) if value > last + 1 && style == NumberStyle::Parenthesized => findings.push(finding(
-                        FindingKind::NumberingGap,
-                        child,
-                        file,
-                        format!(
-                            "item {} follows {}: {} missing.",
-                            number.as_str(),
-                            prev_label(p),
-                            missing_range(number, last + 1, value - 1)
-                        ),
-                        &[p.id],
-                    )),
+                    Some((p, last)) if value > last + 1 && style == NumberStyle::Parenthesized => {
+                        findings.push(finding(
+                            FindingKind::NumberingGap,
+                            child,
+                            file,
+                            format!(
+                                "item {} follows {}: {} missing.",
+                                number.as_str(),
+                                prev_label(p),
+                                missing_range(number, last + 1, value - 1)
+                            ),
+                            &[p.id],
+                        ))
+                    }
                     Some(_) => {}
                 }
                 prev = Some(child);
@@ -446,14 +502,21 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     // thirty `x.y.` clauses even when it is the only clause of its section.
     let mut by_level: HashMap<usize, Vec<&Clause>> = HashMap::new();
     for clause in clauses {
-        if let Some(n) = clause.number.as_ref().filter(|n| n.style == NumberStyle::Decimal) {
+        if let Some(n) = clause
+            .number
+            .as_ref()
+            .filter(|n| n.style == NumberStyle::Decimal)
+        {
             by_level.entry(n.components.len()).or_default().push(clause);
         }
     }
     let mut levels: Vec<_> = by_level.into_iter().collect();
     levels.sort_by_key(|(level, _)| *level);
     for (level, group) in levels {
-        let with_dot = group.iter().filter(|c| c.number.as_ref().is_some_and(|n| n.trailing_dot)).count();
+        let with_dot = group
+            .iter()
+            .filter(|c| c.number.as_ref().is_some_and(|n| n.trailing_dot))
+            .count();
         let without = group.len() - with_dot;
         if with_dot == 0 || without == 0 {
             continue;
@@ -461,18 +524,35 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
         let minority_dot = with_dot < without;
         let odd: Vec<&&Clause> = group
             .iter()
-            .filter(|c| c.number.as_ref().is_some_and(|n| n.trailing_dot == minority_dot))
+            .filter(|c| {
+                c.number
+                    .as_ref()
+                    .is_some_and(|n| n.trailing_dot == minority_dot)
+            })
             .collect();
-        let names: Vec<&str> = odd.iter().filter_map(|c| c.number.as_ref().map(ClauseNumber::as_str)).collect();
+        let names: Vec<&str> = odd
+            .iter()
+            .filter_map(|c| c.number.as_ref().map(ClauseNumber::as_str))
+            .collect();
         let message = format!(
             "level-{level} numbers are written both with and without a trailing dot: {} {} {} the other {}.",
             list_names(&names),
-            if names.len() == 1 { "is written" } else { "are written" },
-            if minority_dot { "with a dot, unlike" } else { "without a dot, unlike" },
+            if names.len() == 1 {
+                "is written"
+            } else {
+                "are written"
+            },
+            if minority_dot {
+                "with a dot, unlike"
+            } else {
+                "without a dot, unlike"
+            },
             group.len() - odd.len()
         );
         let ids: Vec<ClauseId> = odd.iter().skip(1).map(|c| c.id).collect();
-        findings.push(finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()));
+        findings.push(
+            finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()),
+        );
     }
     // Markers (bullets, heading marks) compare among siblings: one list, one way of writing.
     let mut groups: HashMap<(Option<ClauseId>, u8), Vec<&Clause>> = HashMap::new();
@@ -483,7 +563,10 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             (None, crate::ClauseKind::Bullet) => 2,
             _ => continue,
         };
-        groups.entry((clause.parent, family)).or_default().push(clause);
+        groups
+            .entry((clause.parent, family))
+            .or_default()
+            .push(clause);
     }
     let mut groups: Vec<_> = groups.into_values().filter(|g| g.len() > 1).collect();
     groups.sort_by_key(|g| g[0].span.start());
@@ -499,7 +582,11 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
         if counts.len() < 2 {
             continue;
         }
-        let majority = counts.iter().max_by_key(|(_, n)| *n).map(|(k, _)| k.clone()).unwrap_or_default();
+        let majority = counts
+            .iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(k, _)| k.clone())
+            .unwrap_or_default();
         let odd: Vec<&&Clause> = group.iter().filter(|c| marks(c) != majority).collect();
         let describe = |m: &str| {
             if m.is_empty() {
@@ -510,7 +597,11 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
         };
         let names: Vec<String> = odd
             .iter()
-            .map(|c| c.number.as_ref().map_or_else(|| format!("line {}", c.line), |n| n.as_str().to_owned()))
+            .map(|c| {
+                c.number
+                    .as_ref()
+                    .map_or_else(|| format!("line {}", c.line), |n| n.as_str().to_owned())
+            })
             .collect();
         let message = format!(
             "mixed markers in one list: {} {} {}, the other {} have {}.",
@@ -526,7 +617,9 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             describe(&majority)
         );
         let ids: Vec<ClauseId> = odd.iter().skip(1).map(|c| c.id).collect();
-        findings.push(finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()));
+        findings.push(
+            finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()),
+        );
     }
 }
 
@@ -545,7 +638,10 @@ mod tests {
     #[test]
     fn decimal_numbers_with_and_without_dot() {
         let (n, len) = ClauseNumber::parse_prefix("2.2.1 Пайдаланушыға").unwrap();
-        assert_eq!((n.components(), n.has_trailing_dot(), len, n.level()), (&[2, 2, 1][..], false, 5, 3));
+        assert_eq!(
+            (n.components(), n.has_trailing_dot(), len, n.level()),
+            (&[2, 2, 1][..], false, 5, 3)
+        );
         let (n, _) = ClauseNumber::parse_prefix("5.1. Біз").unwrap();
         assert!(n.has_trailing_dot());
         assert_eq!(n.dotted(), "5.1");
@@ -553,15 +649,34 @@ mod tests {
 
     #[test]
     fn running_text_numbers_are_not_clause_numbers() {
-        for text in ["21 мая", "2013 жылғы", "1-бапқа", "350-бабына", "0.5 %", "12345. x"] {
+        for text in [
+            "21 мая",
+            "2013 жылғы",
+            "1-бапқа",
+            "350-бабына",
+            "0.5 %",
+            "12345. x",
+        ] {
             assert!(ClauseNumber::parse_prefix(text).is_none(), "{text}");
         }
     }
 
     #[test]
     fn roman_numerals_accept_cyrillic_look_alikes_and_reject_non_canonical() {
-        assert_eq!(ClauseNumber::parse_prefix("XI. Саясат").unwrap().0.components(), [11]);
-        assert_eq!(ClauseNumber::parse_prefix("ІХ. Дербес").unwrap().0.components(), [9]);
+        assert_eq!(
+            ClauseNumber::parse_prefix("XI. Саясат")
+                .unwrap()
+                .0
+                .components(),
+            [11]
+        );
+        assert_eq!(
+            ClauseNumber::parse_prefix("ІХ. Дербес")
+                .unwrap()
+                .0
+                .components(),
+            [9]
+        );
         assert!(ClauseNumber::parse_prefix("IIII. x").is_none());
         assert!(ClauseNumber::parse_prefix("I x").is_none());
     }
@@ -569,7 +684,10 @@ mod tests {
     #[test]
     fn enumerations_and_letters() {
         let (n, len) = ClauseNumber::parse_prefix("10) Пайдаланушыға").unwrap();
-        assert_eq!((n.style(), n.last(), len), (NumberStyle::Parenthesized, 10, 3));
+        assert_eq!(
+            (n.style(), n.last(), len),
+            (NumberStyle::Parenthesized, 10, 3)
+        );
         let (n, _) = ClauseNumber::parse_prefix("в) текст").unwrap();
         assert_eq!((n.style(), n.last()), (NumberStyle::Letter, 3));
     }

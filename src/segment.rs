@@ -27,7 +27,8 @@ pub(crate) struct Segmented {
 
 /// Glyphs that mark bullet items when followed by white space.
 const BULLETS: &[char] = &[
-    '-', '•', '✓', '✔', '*', '–', '—', '·', '▪', '●', '○', '◦', '■', '□', '➢', '►', '‣', '⁃', '\u{f0b7}',
+    '-', '•', '✓', '✔', '*', '–', '—', '·', '▪', '●', '○', '◦', '■', '□', '➢', '►', '‣', '⁃',
+    '\u{f0b7}',
 ];
 
 /// A previous line at most this long ends a sentence even without punctuation: it is a
@@ -82,7 +83,11 @@ fn skip(text: &str, mut at: usize, end: usize, pred: impl Fn(char) -> bool) -> u
 }
 
 fn skip_bold(text: &str, at: usize, end: usize) -> usize {
-    if text[at..end].starts_with("**") { at + 2 } else { at }
+    if text[at..end].starts_with("**") {
+        at + 2
+    } else {
+        at
+    }
 }
 
 fn read_line_head(text: &str, start: usize, end: usize) -> LineHead {
@@ -147,13 +152,19 @@ fn accept_line_number(number: &ClauseNumber, after: &str, prev_terminal: bool) -
         // A number alone on its line, its heading on the next one.
         return number.has_trailing_dot() || number.style() != NumberStyle::Decimal;
     };
-    if next.is_ascii_digit() || matches!(next, '%' | '‰' | '/' | '-' | '–' | '—' | ',' | '=' | '+' | '×' | ':' | ';') {
+    if next.is_ascii_digit()
+        || matches!(
+            next,
+            '%' | '‰' | '/' | '-' | '–' | '—' | ',' | '=' | '+' | '×' | ':' | ';'
+        )
+    {
         return false;
     }
     let upper = starts_upper(rest);
     if !spaced {
         // `1.Терминдер`: only a dotted or bracketed number directly before a capital.
-        return upper && (number.has_trailing_dot() || number.style() == NumberStyle::Parenthesized);
+        return upper
+            && (number.has_trailing_dot() || number.style() == NumberStyle::Parenthesized);
     }
     if number.style() == NumberStyle::Roman {
         return upper;
@@ -229,7 +240,9 @@ impl Scanner<'_> {
         let text = self.text;
         let mut at = from;
         while at < end {
-            let Some(rel) = text[at..end].find(|c: char| c.is_ascii_digit()) else { break };
+            let Some(rel) = text[at..end].find(|c: char| c.is_ascii_digit()) else {
+                break;
+            };
             let pos = at + rel;
             at = pos + 1;
             let before = &text[from..pos];
@@ -237,8 +250,12 @@ impl Scanner<'_> {
             if trimmed.len() == before.len() {
                 continue; // no space before the digit: part of a word or a number
             }
-            let Some(separator) = trimmed.chars().next_back() else { continue };
-            let Some((number, len)) = ClauseNumber::parse_prefix(&text[pos..end]) else { continue };
+            let Some(separator) = trimmed.chars().next_back() else {
+                continue;
+            };
+            let Some((number, len)) = ClauseNumber::parse_prefix(&text[pos..end]) else {
+                continue;
+            };
             let after = &text[pos + len..end];
             if !after.starts_with(is_space) {
                 continue;
@@ -251,10 +268,13 @@ impl Scanner<'_> {
                         (';', Some((style, last))) if style == number.style() => Some(last + 1),
                         _ => None,
                     };
-                    expected == Some(number.last()) && rest.chars().next().is_some_and(char::is_alphabetic)
+                    expected == Some(number.last())
+                        && rest.chars().next().is_some_and(char::is_alphabetic)
                 }
                 NumberStyle::Decimal => {
-                    matches!(separator, '.' | '!' | '?' | ';') && starts_upper(rest) && self.is_expected(&number)
+                    matches!(separator, '.' | '!' | '?' | ';')
+                        && starts_upper(rest)
+                        && self.is_expected(&number)
                 }
                 _ => false,
             };
@@ -306,7 +326,10 @@ pub(crate) fn segment(source: &Source, source_index: usize, lang: Lang, range: S
                 accept_line_number(n, &text[*end..line_end], context)
             })
             .map(|(n, _)| n.clone());
-        let last_kind = scanner.starts.last().map(|s| (s.kind, s.number.as_ref().map(ClauseNumber::style)));
+        let last_kind = scanner
+            .starts
+            .last()
+            .map(|s| (s.kind, s.number.as_ref().map(ClauseNumber::style)));
         let kind = if number.is_some() {
             Some(StartKind::Numbered)
         } else if marker.is_some() {
@@ -321,14 +344,25 @@ pub(crate) fn segment(source: &Source, source_index: usize, lang: Lang, range: S
             let after_list = matches!(
                 last_kind,
                 Some((StartKind::Bullet | StartKind::TableRow, _))
-                    | Some((StartKind::Numbered, Some(NumberStyle::Parenthesized | NumberStyle::Letter)))
+                    | Some((
+                        StartKind::Numbered,
+                        Some(NumberStyle::Parenthesized | NumberStyle::Letter)
+                    ))
             );
-            (after_list && prev_terminal_strict && starts_upper(&text[head.body..line_end])).then_some(StartKind::Paragraph)
+            (after_list && prev_terminal_strict && starts_upper(&text[head.body..line_end]))
+                .then_some(StartKind::Paragraph)
         };
         let mut scan_from = head.content;
         if let Some(kind) = kind {
-            let body = if kind == StartKind::Numbered || kind == StartKind::Bullet { head.body } else { head.content };
-            let body = if kind == StartKind::Block || kind == StartKind::Paragraph || kind == StartKind::TableRow {
+            let body = if kind == StartKind::Numbered || kind == StartKind::Bullet {
+                head.body
+            } else {
+                head.content
+            };
+            let body = if kind == StartKind::Block
+                || kind == StartKind::Paragraph
+                || kind == StartKind::TableRow
+            {
                 skip(text, head.content, line_end, |c| is_space(c) || c == '#')
             } else {
                 body
@@ -347,7 +381,10 @@ pub(crate) fn segment(source: &Source, source_index: usize, lang: Lang, range: S
         if scanner.structured {
             scanner.scan_inside(scan_from, line_end, head.indent);
         }
-        let last = line.trim_end_matches(|c: char| is_space(c) || c == '*').chars().next_back();
+        let last = line
+            .trim_end_matches(|c: char| is_space(c) || c == '*')
+            .chars()
+            .next_back();
         prev_terminal_strict = last.is_some_and(ends_sentence);
         prev_terminal = prev_terminal_strict || line.trim().chars().count() <= SHORT_LINE;
         blank_before = false;
@@ -359,7 +396,13 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end_matches(is_space).len()
 }
 
-fn build(source: &Source, source_index: usize, lang: Lang, range: Span, starts: Vec<Start>) -> Segmented {
+fn build(
+    source: &Source,
+    source_index: usize,
+    lang: Lang,
+    range: Span,
+    starts: Vec<Start>,
+) -> Segmented {
     let text = source.text();
     let mut repairs = Vec::new();
     let mut clauses: Vec<Clause> = Vec::with_capacity(starts.len());
@@ -443,7 +486,11 @@ fn assign_parents(clauses: &mut [Clause], starts: &[Start]) {
             (StartKind::Paragraph, _) => {
                 lists.clear();
                 let parent = numbered.last().map(|&(p, _)| p);
-                container = if clauses[i].text.ends_with(':') { Some(i) } else { parent };
+                container = if clauses[i].text.ends_with(':') {
+                    Some(i)
+                } else {
+                    parent
+                };
                 parent
             }
             _ => {
@@ -452,8 +499,14 @@ fn assign_parents(clauses: &mut [Clause], starts: &[Start]) {
                 while lists.last().is_some_and(|&(_, ind, _)| ind > indent) {
                     lists.pop();
                 }
-                let same_level = lists.iter().rposition(|(_, ind, _)| *ind != indent).map_or(0, |p| p + 1);
-                if let Some(pos) = lists[same_level..].iter().rposition(|(_, _, sig)| *sig == signature) {
+                let same_level = lists
+                    .iter()
+                    .rposition(|(_, ind, _)| *ind != indent)
+                    .map_or(0, |p| p + 1);
+                if let Some(pos) = lists[same_level..]
+                    .iter()
+                    .rposition(|(_, _, sig)| *sig == signature)
+                {
                     // A sibling of an item further up the same level: close what opened since.
                     lists.truncate(same_level + pos);
                 } else if let Some(&(top, ind, _)) = lists.last()
@@ -483,11 +536,17 @@ fn assign_parents(clauses: &mut [Clause], starts: &[Start]) {
 /// Titles, headings and sections: kinds that depend on the text and on the whole version.
 fn assign_kinds(clauses: &mut [Clause], text: &str) {
     let mut first_block = true;
-    for clause in clauses.iter_mut().filter(|c| c.kind == ClauseKind::Preamble) {
+    for clause in clauses
+        .iter_mut()
+        .filter(|c| c.kind == ClauseKind::Preamble)
+    {
         let chars = clause.text.chars().count();
         if first_block && chars <= 200 {
             clause.kind = ClauseKind::Title;
-        } else if chars <= 80 && !clause.text.ends_with(ends_sentence) && !clause.text.ends_with(',') {
+        } else if chars <= 80
+            && !clause.text.ends_with(ends_sentence)
+            && !clause.text.ends_with(',')
+        {
             clause.kind = ClauseKind::Heading;
         }
         first_block = false;
@@ -499,13 +558,18 @@ fn assign_kinds(clauses: &mut [Clause], text: &str) {
         .map(ClauseNumber::level)
         .min();
     for i in 0..clauses.len() {
-        let Some(number) = clauses[i].number.clone() else { continue };
+        let Some(number) = clauses[i].number.clone() else {
+            continue;
+        };
         let is_section = match number.style() {
             NumberStyle::Roman => true,
             NumberStyle::Decimal if Some(number.level()) == top_level => {
                 let heading = first_line(text, &clauses[i]);
                 clauses[i].heading_level > 0
-                    || clauses[i].children.iter().any(|c| clauses[c.index].number.is_some())
+                    || clauses[i]
+                        .children
+                        .iter()
+                        .any(|c| clauses[c.index].number.is_some())
                     || (heading.chars().count() <= 120 && !heading.ends_with([',', ';', ':']))
             }
             _ => false,
@@ -535,7 +599,11 @@ fn section_heading(text: &str, clause: &Clause) -> String {
     let first = first_line(text, clause);
     let mut heading = crate::normalize::normalize(first).text().to_owned();
     let own = &text[clause.span];
-    let mut blocks = own.split(['\n', '\r']).map(str::trim).skip(1).filter(|l| !l.chars().all(is_space));
+    let mut blocks = own
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .skip(1)
+        .filter(|l| !l.chars().all(is_space));
     if let Some(second) = blocks.next()
         && second.chars().count() <= 80
         && !second.ends_with(|c: char| ends_sentence(c) || c == ',')
@@ -558,7 +626,13 @@ mod tests {
     }
 
     fn numbers(clauses: &[Clause]) -> Vec<String> {
-        clauses.iter().map(|c| c.number().map_or_else(|| c.kind().to_string(), |n| n.to_string())).collect()
+        clauses
+            .iter()
+            .map(|c| {
+                c.number()
+                    .map_or_else(|| c.kind().to_string(), |n| n.to_string())
+            })
+            .collect()
     }
 
     #[test]
@@ -567,7 +641,10 @@ mod tests {
             "ПОЛИТИКА\n\nВводная часть\n\nНастоящая Политика объясняет, как мы собираем данные.\n\n\
              1. Термины\n\n1.1. Сайт – сайт.\n\n1.2 Пользователь – лицо.\n",
         );
-        assert_eq!(numbers(&cs), ["title", "heading", "preamble", "1.", "1.1.", "1.2"]);
+        assert_eq!(
+            numbers(&cs),
+            ["title", "heading", "preamble", "1.", "1.1.", "1.2"]
+        );
         assert_eq!(cs[3].kind(), ClauseKind::Section);
         assert_eq!(cs[3].heading(), Some("Термины"));
         assert_eq!(cs[4].kind(), ClauseKind::Clause);
@@ -587,7 +664,9 @@ mod tests {
 
     #[test]
     fn several_enumeration_items_on_one_line() {
-        let cs = clauses("2.2. Цели: 1) оказание услуг; 2) заключение договоров;\n\n3) выполнение; 4) иное; 5) прочее.\n");
+        let cs = clauses(
+            "2.2. Цели: 1) оказание услуг; 2) заключение договоров;\n\n3) выполнение; 4) иное; 5) прочее.\n",
+        );
         assert_eq!(numbers(&cs), ["2.2.", "1)", "2)", "3)", "4)", "5)"]);
         assert!(cs[1..].iter().all(|c| c.parent() == Some(cs[0].id())));
         assert_eq!(cs[2].text(), "заключение договоров;");
@@ -595,7 +674,9 @@ mod tests {
 
     #[test]
     fn a_clause_number_after_a_sentence_end_inside_a_line_is_the_next_clause() {
-        let cs = clauses("1.5. Новая редакция вступает в силу. 1.6. Политика является частью соглашения; TLS v1.2. 1.7. Иное.\n");
+        let cs = clauses(
+            "1.5. Новая редакция вступает в силу. 1.6. Политика является частью соглашения; TLS v1.2. 1.7. Иное.\n",
+        );
         assert_eq!(numbers(&cs), ["1.5.", "1.6.", "1.7."]);
         // A number that is not the expected next one stays text.
         let cs = clauses("1.5. Текст. 4.4. Не пункт.\n");
@@ -607,36 +688,53 @@ mod tests {
         let cs = clauses(
             "3.1.2. Данные\n\n• Предоставляемые:\n\n- Фамилия;\n- Имя;\n\n• Получаемые:\n\n- Пол;\n - ✓ банки;\n - ✓ иные.\n",
         );
-        assert_eq!(cs.iter().map(|c| c.depth()).collect::<Vec<_>>(), [0, 1, 2, 2, 1, 2, 3, 3]);
+        assert_eq!(
+            cs.iter().map(|c| c.depth()).collect::<Vec<_>>(),
+            [0, 1, 2, 2, 1, 2, 3, 3]
+        );
         assert_eq!(cs[6].marker(), Some("- ✓"));
         assert_eq!(cs[4].parent(), Some(cs[0].id()));
     }
 
     #[test]
     fn paragraph_after_a_list_belongs_to_the_clause_above_the_list() {
-        let cs = clauses("3.1. Мы собираем:\n\n- адрес;\n- имя.\n\nЭта информация анализируется.\n\nпродолжение абзаца.\n");
+        let cs = clauses(
+            "3.1. Мы собираем:\n\n- адрес;\n- имя.\n\nЭта информация анализируется.\n\nпродолжение абзаца.\n",
+        );
         assert_eq!(cs[3].kind(), ClauseKind::Paragraph);
         assert_eq!(cs[3].parent(), Some(cs[0].id()));
-        assert_eq!(cs[3].text(), "Эта информация анализируется. продолжение абзаца.");
+        assert_eq!(
+            cs[3].text(),
+            "Эта информация анализируется. продолжение абзаца."
+        );
     }
 
     #[test]
     fn broken_heading_and_sentence_are_joined() {
-        let cs = clauses("3. МЕРЫ БЕЗОПАСНОСТИ, ИСПОЛЬЗУЕМЫЕ ДЛЯ\n\nСОХРАНЕНИЯ КОНФИДЕНЦИАЛЬНОСТИ\n\n3.1. Данные охраняются\nзаконом.\n");
-        assert_eq!(cs[0].heading(), Some("МЕРЫ БЕЗОПАСНОСТИ, ИСПОЛЬЗУЕМЫЕ ДЛЯ СОХРАНЕНИЯ КОНФИДЕНЦИАЛЬНОСТИ"));
+        let cs = clauses(
+            "3. МЕРЫ БЕЗОПАСНОСТИ, ИСПОЛЬЗУЕМЫЕ ДЛЯ\n\nСОХРАНЕНИЯ КОНФИДЕНЦИАЛЬНОСТИ\n\n3.1. Данные охраняются\nзаконом.\n",
+        );
+        assert_eq!(
+            cs[0].heading(),
+            Some("МЕРЫ БЕЗОПАСНОСТИ, ИСПОЛЬЗУЕМЫЕ ДЛЯ СОХРАНЕНИЯ КОНФИДЕНЦИАЛЬНОСТИ")
+        );
         assert_eq!(cs[1].text(), "Данные охраняются законом.");
     }
 
     #[test]
     fn table_rows_and_their_continuations() {
-        let cs = clauses("1. Термины\n\nТермин\tОпределение\n<i>Сервис</i>\tпродукт,\n\n\tпозволяющий подписывать\n");
+        let cs = clauses(
+            "1. Термины\n\nТермин\tОпределение\n<i>Сервис</i>\tпродукт,\n\n\tпозволяющий подписывать\n",
+        );
         assert_eq!(numbers(&cs), ["1.", "table_row", "table_row"]);
         assert_eq!(cs[2].text(), "Сервис продукт, позволяющий подписывать");
     }
 
     #[test]
     fn roman_sections_with_unnumbered_paragraphs() {
-        let cs = clauses("Саясат\n\nI. Ақпарат\n\nБірінші абзац.\n\nЕкінші абзац.\n\nII. Жалпы ережелер\n\nМәтін.\n");
+        let cs = clauses(
+            "Саясат\n\nI. Ақпарат\n\nБірінші абзац.\n\nЕкінші абзац.\n\nII. Жалпы ережелер\n\nМәтін.\n",
+        );
         assert_eq!(numbers(&cs), ["title", "I.", "II."]);
         assert_eq!(cs[1].kind(), ClauseKind::Section);
         assert_eq!(cs[1].text(), "Ақпарат Бірінші абзац. Екінші абзац.");
@@ -644,7 +742,9 @@ mod tests {
 
     #[test]
     fn markdown_headings_and_numbered_bullets() {
-        let cs = clauses("### 1. ТЕРМИНДЕР\n\n- 2.3. Оператор өңдейді:\n  - 2.3.1 тегі;\n  - 2.3.2 пошта.\n");
+        let cs = clauses(
+            "### 1. ТЕРМИНДЕР\n\n- 2.3. Оператор өңдейді:\n  - 2.3.1 тегі;\n  - 2.3.2 пошта.\n",
+        );
         assert_eq!(numbers(&cs), ["1.", "2.3.", "2.3.1", "2.3.2"]);
         assert_eq!(cs[1].marker(), Some("-"));
         assert_eq!(cs[2].parent(), Some(cs[1].id()));
@@ -656,13 +756,21 @@ mod tests {
         let cs = clauses(text);
         let mut covered = vec![false; text.len()];
         for c in &cs {
-            for (i, slot) in covered.iter_mut().enumerate().take(c.span().end()).skip(c.span().start()) {
+            for (i, slot) in covered
+                .iter_mut()
+                .enumerate()
+                .take(c.span().end())
+                .skip(c.span().start())
+            {
                 assert!(!*slot, "byte {i} in two clauses");
                 *slot = true;
             }
         }
         for (i, ch) in text.char_indices() {
-            assert!(ch.is_whitespace() || covered[i], "byte {i} ({ch:?}) in no clause");
+            assert!(
+                ch.is_whitespace() || covered[i],
+                "byte {i} ({ch:?}) in no clause"
+            );
         }
     }
 }

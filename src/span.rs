@@ -118,15 +118,13 @@ impl LineIndex {
     pub(crate) fn len(&self) -> usize {
         self.starts.len()
     }
-
-    /// Byte offset where 1-based `line` starts.
-    pub(crate) fn start_of(&self, line: usize) -> usize {
-        self.starts[line.clamp(1, self.starts.len()) - 1]
-    }
 }
 
 /// Iterates the lines of `text[range]` as `(start, end)` byte offsets without the line end.
-pub(crate) fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn lines_in(
+    text: &str,
+    range: Range<usize>,
+) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut pos = range.start;
@@ -171,13 +169,14 @@ mod tests {
         assert_eq!(idx.line_of(2), 2);
         assert_eq!(idx.line_of(5), 3);
         assert_eq!(idx.line_of(7), 4);
-        assert_eq!(idx.start_of(3), 5);
     }
 
     #[test]
     fn lines_in_strips_every_kind_of_line_end() {
         let text = "ab\r\ncd\ref\ngh";
-        let lines: Vec<&str> = lines_in(text, 0..text.len()).map(|(s, e)| &text[s..e]).collect();
+        let lines: Vec<&str> = lines_in(text, 0..text.len())
+            .map(|(s, e)| &text[s..e])
+            .collect();
         assert_eq!(lines, ["ab", "cd", "ef", "gh"]);
     }
 }

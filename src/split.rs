@@ -7,6 +7,9 @@ use crate::load::Source;
 use crate::normalize::{is_collapsible_space, normalize_at};
 use crate::span::{Span, lines_in};
 
+/// A second version needs at least this much weight (about a sentence of Cyrillic letters).
+const MIN_VERSION_WEIGHT: f32 = 40.0;
+
 /// A language version's place in its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct VersionRange {
@@ -38,7 +41,8 @@ fn blocks(source: &Source) -> Vec<Block> {
             weight *= 0.5;
         }
         let first = normalized.text();
-        let looks_like_start = first.chars().count() <= 80 && !first.ends_with(['.', ';', ',', ':'])
+        let looks_like_start = first.chars().count() <= 80
+            && !first.ends_with(['.', ';', ',', ':'])
             || first.starts_with("1.") && !first.starts_with("1.1");
         let (kk, ru) = match guess.lang {
             Some(Lang::Kk) => (weight, 0.0),
@@ -78,7 +82,11 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
         });
     }
     let body = source.body();
-    let majority = if total_kk >= total_ru { Lang::Kk } else { Lang::Ru };
+    let majority = if total_kk >= total_ru {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    };
     let single = vec![VersionRange {
         lang: majority,
         span: body,
@@ -106,7 +114,9 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
             wrong_after -= weight(block, first);
         }
     }
-    let Some((best_cost, first, _)) = best else { return Ok(single) };
+    let Some((best_cost, first, _)) = best else {
+        return Ok(single);
+    };
     // Among boundaries nearly as good, prefer one where the second version visibly starts
     // (a title or a first section), so that a short block the detector got wrong at the
     // end of the first version does not pull the boundary.
@@ -116,15 +126,22 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
         .filter(|&&(cost, lang, _)| lang == first && cost <= best_cost + tolerance)
         .min_by(|a, b| {
             let key = |c: &(f32, Lang, usize)| (!blocks[c.2].looks_like_start, c.0);
-            key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal)
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map_or(0, |c| c.2);
     let own_first: f32 = blocks[..boundary].iter().map(|b| weight(b, first)).sum();
-    let own_second: f32 = blocks[boundary..].iter().map(|b| weight(b, first.other())).sum();
+    let own_second: f32 = blocks[boundary..]
+        .iter()
+        .map(|b| weight(b, first.other()))
+        .sum();
     let smaller = own_first.min(own_second);
     // Two versions of one text have comparable lengths; a Russian paragraph quoted at the
     // end of a Kazakh document is not a second version.
-    let two_versions = smaller >= 150.0 && smaller >= 0.25 * own_first.max(own_second) && best_cost < 0.5 * smaller;
+    let two_versions = smaller >= MIN_VERSION_WEIGHT
+        && smaller >= 0.25 * own_first.max(own_second)
+        && best_cost < 0.5 * smaller;
     if !two_versions {
         return Ok(single);
     }
@@ -185,7 +202,9 @@ mod tests {
     fn one_language_gives_one_version() {
         assert_eq!(split(KK).len(), 1);
         // A Russian paragraph quoted at the end is not a Russian version.
-        let versions = split(&format!("{KK}\nУтверждено приказом директора от 1 января.\n"));
+        let versions = split(&format!(
+            "{KK}\nУтверждено приказом директора от 1 января.\n"
+        ));
         assert_eq!(versions.len(), 1);
         assert_eq!(versions[0].0, Lang::Kk);
     }
@@ -193,6 +212,9 @@ mod tests {
     #[test]
     fn text_without_cyrillic_is_an_error() {
         let source = Source::from_text("en.txt", "Privacy policy\n\n1. General").unwrap();
-        assert!(matches!(split_versions(&source), Err(Error::NoKazakhOrRussian { .. })));
+        assert!(matches!(
+            split_versions(&source),
+            Err(Error::NoKazakhOrRussian { .. })
+        ));
     }
 }
