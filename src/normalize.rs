@@ -177,9 +177,12 @@ fn strip_markup(text: &str, base: usize, out: &mut Builder) {
         if line_start {
             // A Markdown heading marker: `#`..`######` then a space.
             let rest = &text[i..];
-            let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            // Any white space may indent a heading mark, as it collapses away afterwards.
+            let indent = rest.len() - rest.trim_start_matches(is_collapsible_space).len();
             let hashes = rest[indent..].bytes().take_while(|&c| c == b'#').count();
-            if (1..=6).contains(&hashes) && rest[indent + hashes..].starts_with([' ', '\t']) {
+            if (1..=6).contains(&hashes)
+                && rest[indent + hashes..].starts_with(is_collapsible_space)
+            {
                 flush(out, run, i);
                 i += indent + hashes;
                 run = i;

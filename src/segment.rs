@@ -103,7 +103,9 @@ fn read_line_head(text: &str, start: usize, end: usize) -> LineHead {
         }
         at += c.len_utf8();
     }
-    let content = at;
+    // The clause starts at the first visible character, so that an invisible one (a
+    // zero-width space left by PDF extraction) still belongs to it; numbers are read after it.
+    let content = skip(text, start, at, char::is_whitespace);
     let mut heading_level = 0;
     let hashes = text[at..end].bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && text[at + hashes..end].starts_with([' ', '\t']) {
@@ -393,7 +395,7 @@ pub(crate) fn segment(source: &Source, source_index: usize, lang: Lang, range: S
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    start + text[start..end].trim_end_matches(is_space).len()
+    start + text[start..end].trim_end().len()
 }
 
 fn build(

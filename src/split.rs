@@ -7,8 +7,9 @@ use crate::load::Source;
 use crate::normalize::{is_collapsible_space, normalize_at};
 use crate::span::{Span, lines_in};
 
-/// A second version needs at least this much weight (about a sentence of Cyrillic letters).
-const MIN_VERSION_WEIGHT: f32 = 40.0;
+/// A second version needs at least this much weight: one short sentence. The real guard
+/// against taking a quoted paragraph for a version is the relative size test below.
+const MIN_VERSION_WEIGHT: f32 = 15.0;
 
 /// A language version's place in its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

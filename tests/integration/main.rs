@@ -1,0 +1,34 @@
+//! Integration tests, one binary with a module per area.
+
+mod corpus;
+mod errors;
+mod properties;
+mod regression;
+
+use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
+
+/// Loads a corpus document by file stem.
+pub fn corpus_doc(stem: &str) -> BilingualDocument {
+    let path = format!("{}/corpus/{stem}.txt", env!("CARGO_MANIFEST_DIR"));
+    BilingualDocument::from_path(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The version in `lang`, which must exist.
+pub fn version(doc: &BilingualDocument, lang: Lang) -> &Version {
+    doc.version(lang)
+        .unwrap_or_else(|| panic!("no {lang} version"))
+}
+
+/// The clause numbered `number`, which must exist.
+pub fn clause<'a>(version: &'a Version, number: &str) -> &'a Clause {
+    version
+        .find(number)
+        .unwrap_or_else(|| panic!("no clause {number} in the {} version", version.lang()))
+}
+
+/// `(kind, lang, line)` of every finding of the document, in order.
+pub fn finding_summary(doc: &BilingualDocument) -> Vec<(FindingKind, Option<Lang>, Option<usize>)> {
+    doc.all_findings()
+        .map(|f: &Finding| (f.kind(), f.lang(), f.line()))
+        .collect()
+}
