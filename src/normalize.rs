@@ -255,10 +255,15 @@ enum Tag {
     Autolink { len: usize },
 }
 
+/// Longest tag read, in bytes: a `<` in running text must not swallow the next page.
+const MAX_TAG_LEN: usize = 256;
+
 fn html_tag(s: &str) -> Option<Tag> {
-    let close = s.find('>')?;
+    let close = s.as_bytes()[..s.len().min(MAX_TAG_LEN)].iter().position(|&b| b == b'>')?;
     let inner = &s[1..close];
-    if inner.contains(['<', '\n', '\r']) {
+    // HTML allows line breaks inside a tag; reading them here keeps normalization
+    // idempotent (collapsing white space would otherwise make the tag appear later).
+    if inner.contains('<') {
         return None;
     }
     let lower = inner.to_ascii_lowercase();
