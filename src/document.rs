@@ -102,20 +102,10 @@ impl Version {
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BilingualDocument {
-    sources: Vec<SourceInfo>,
-    #[cfg_attr(feature = "serde", serde(skip))]
+    #[cfg_attr(feature = "serde", serde(rename = "sources"))]
     inputs: Vec<Source>,
     versions: Vec<Version>,
     findings: Vec<Finding>,
-}
-
-/// What the JSON output says about an input.
-#[derive(Clone, Debug)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-struct SourceInfo {
-    name: String,
-    bytes: usize,
-    lines: usize,
 }
 
 impl BilingualDocument {
@@ -208,16 +198,7 @@ impl BilingualDocument {
                 .at(only.span, only.clauses.first().map_or(only.line, Clause::line)),
             );
         }
-        let sources = inputs
-            .iter()
-            .map(|s| SourceInfo {
-                name: s.name().to_owned(),
-                bytes: s.text().len(),
-                lines: s.line_count(),
-            })
-            .collect();
         BilingualDocument {
-            sources,
             inputs,
             versions,
             findings,

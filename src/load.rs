@@ -114,6 +114,20 @@ impl Source {
     }
 }
 
+/// A source is serialized as what a report needs to name it: `{"name", "bytes", "lines"}`
+/// (the text itself is not repeated).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Source", 3)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("bytes", &self.text.len())?;
+        s.serialize_field("lines", &self.line_count())?;
+        s.end()
+    }
+}
+
 fn decode(name: &str, bytes: &[u8]) -> Result<String> {
     let utf16 = match bytes {
         [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),

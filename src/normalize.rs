@@ -259,7 +259,9 @@ enum Tag {
 const MAX_TAG_LEN: usize = 256;
 
 fn html_tag(s: &str) -> Option<Tag> {
-    let close = s.as_bytes()[..s.len().min(MAX_TAG_LEN)].iter().position(|&b| b == b'>')?;
+    let close = s.as_bytes()[..s.len().min(MAX_TAG_LEN)]
+        .iter()
+        .position(|&b| b == b'>')?;
     let inner = &s[1..close];
     // HTML allows line breaks inside a tag; reading them here keeps normalization
     // idempotent (collapsing white space would otherwise make the tag appear later).
