@@ -56,10 +56,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod align;
+mod anchors;
 mod clause;
+mod diverge;
 mod document;
 mod error;
 mod finding;
+mod glossary;
 mod language;
 mod load;
 pub mod normalize;
@@ -68,7 +72,9 @@ mod segment;
 mod span;
 mod split;
 
+pub use align::{Aligner, Alignment, Link};
 pub use clause::{Clause, ClauseId, ClauseKind};
+pub use diverge::{Divergence, DivergenceKind, Lines};
 pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingKind, Severity};

@@ -385,6 +385,12 @@ fn lookalikes() -> &'static Lookalikes {
     })
 }
 
+/// The Cyrillic counterpart of a Latin letter (`V` → `В`, by look or by transliteration), or
+/// the letter itself: a key for comparing identifiers typed in either script (`94-V`, `94-В`).
+pub(crate) fn fold_to_cyrillic(c: char) -> char {
+    lookalikes().to_cyrillic.get(&c).copied().unwrap_or(c)
+}
+
 fn is_latin(c: char) -> bool {
     c.is_alphabetic() && c.script() == Script::Latin
 }

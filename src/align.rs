@@ -1,0 +1,606 @@
+//! Alignment: pairing every Kazakh clause with its Russian counterpart, or with none.
+//!
+//! Each pair of clauses gets a score in [0, 1] from what a careful bilingual reader looks
+//! at: the clause number and its place in the tree first; then what survives translation
+//! (digits, dates, law numbers, e-mails, URLs, phones, Latin-script names); the glossary
+//! terms of both languages; and the ratio of the two lengths, which for a faithful
+//! translation stays close to the ratio measured on the corpus (in the manner of
+//! Gale and Church, 1993). Dynamic programming then finds the best monotonic alignment with
+//! 1–1, 1–0, 0–1, 1–2 and 2–1 links. For long documents it runs in a band around the
+//! diagonal, so that time and memory grow linearly with the length.
+
+use rayon::prelude::*;
+
+use crate::anchors::{self, Anchor};
+use crate::clause::{Clause, ClauseId, ClauseKind};
+use crate::diverge::{self, Divergence};
+use crate::document::{BilingualDocument, Version};
+use crate::glossary;
+use crate::language::Lang;
+use crate::numbering::NumberStyle;
+
+/// Expected length of a Russian clause per character of its Kazakh counterpart, and the
+/// variance per character, measured on the 125 numbered clauses of the three bilingual
+/// corpus documents that align with equal numbers (the test
+/// `length_model_matches_the_corpus` measures them again). Two documents are close
+/// translations (ratio 1.01 and 0.99, variance 1.4 and 2.0), one is condensed (1.29, 24):
+/// the pooled figures keep the score tolerant of either.
+pub(crate) const LENGTH_RATIO: f64 = 1.07;
+pub(crate) const LENGTH_VARIANCE: f64 = 12.7;
+
+/// A length model: expected ratio and variance per character.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct LengthModel {
+    pub(crate) ratio: f64,
+    pub(crate) variance: f64,
+}
+
+impl LengthModel {
+    pub(crate) const CORPUS: LengthModel = LengthModel {
+        ratio: LENGTH_RATIO,
+        variance: LENGTH_VARIANCE,
+    };
+
+    /// Estimates the model of one document from pairs `(kazakh chars, russian chars)` that are
+    /// known to translate each other; the pairs furthest off are left out of the variance
+    /// (a truncated clause must not hide itself by widening the model). Falls back to the
+    /// corpus model with fewer than eight pairs.
+    pub(crate) fn estimate(pairs: &[(usize, usize)]) -> LengthModel {
+        if pairs.len() < 8 {
+            return LengthModel::CORPUS;
+        }
+        let sum_kk: f64 = pairs.iter().map(|p| p.0 as f64).sum();
+        let sum_ru: f64 = pairs.iter().map(|p| p.1 as f64).sum();
+        if sum_kk == 0.0 {
+            return LengthModel::CORPUS;
+        }
+        let ratio = sum_ru / sum_kk;
+        let mut residuals: Vec<(f64, f64)> = pairs
+            .iter()
+            .map(|&(k, r)| ((r as f64 - ratio * k as f64).powi(2), k as f64))
+            .collect();
+        residuals.sort_by(|a, b| (a.0 / a.1.max(1.0)).total_cmp(&(b.0 / b.1.max(1.0))));
+        let kept = &residuals[..residuals.len() - residuals.len() / 10];
+        let variance = kept.iter().map(|r| r.0).sum::<f64>() / kept.iter().map(|r| r.1).sum::<f64>().max(1.0);
+        LengthModel {
+            ratio,
+            // Never stricter than a close translation of the corpus.
+            variance: variance.max(1.5),
+        }
+    }
+
+    /// The Gale–Church deviation: how many standard deviations `ru` is from the length this
+    /// model predicts for `kk`.
+    pub(crate) fn delta(self, kk: usize, ru: usize) -> f64 {
+        let (l1, l2) = (kk as f64, ru as f64);
+        let mean = (l1 + l2 / self.ratio) / 2.0;
+        if mean == 0.0 {
+            return 0.0;
+        }
+        (l2 - l1 * self.ratio) / (mean * self.variance).sqrt()
+    }
+}
+
+/// How clauses were paired: one link per group of clauses that translate each other.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Link {
+    kk: Vec<ClauseId>,
+    ru: Vec<ClauseId>,
+    score: f32,
+}
+
+impl Link {
+    /// The Kazakh clauses of the link (none when a Russian clause has no counterpart).
+    pub fn kk(&self) -> &[ClauseId] {
+        &self.kk
+    }
+
+    /// The Russian clauses of the link.
+    pub fn ru(&self) -> &[ClauseId] {
+        &self.ru
+    }
+
+    /// The clauses on the side of `lang`.
+    pub fn side(&self, lang: Lang) -> &[ClauseId] {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+
+    /// How sure the pairing is, from 0 to 1 (0 for a clause without counterpart).
+    pub fn score(&self) -> f32 {
+        self.score
+    }
+
+    /// Whether one side is empty.
+    pub fn is_unmatched(&self) -> bool {
+        self.kk.is_empty() || self.ru.is_empty()
+    }
+}
+
+/// The alignment of a document's two versions and the divergences found between them.
+#[derive(Debug)]
+pub struct Alignment<'d> {
+    doc: &'d BilingualDocument,
+    links: Vec<Link>,
+    divergences: Vec<Divergence>,
+}
+
+impl<'d> Alignment<'d> {
+    /// The document that was aligned.
+    pub fn document(&self) -> &'d BilingualDocument {
+        self.doc
+    }
+
+    /// The links in document order. Every clause of both versions is in exactly one.
+    pub fn links(&self) -> &[Link] {
+        &self.links
+    }
+
+    /// Every disagreement found, in the order of the Kazakh (else Russian) lines.
+    pub fn divergences(&self) -> &[Divergence] {
+        &self.divergences
+    }
+
+    /// The link that holds `id`.
+    pub fn link_of(&self, id: ClauseId) -> Option<&Link> {
+        self.links.iter().find(|l| l.side(id.lang).contains(&id))
+    }
+
+    /// The clauses paired with `id` in the other language.
+    pub fn counterparts(&self, id: ClauseId) -> &[ClauseId] {
+        self.link_of(id).map_or(&[], |l| l.side(id.lang.other()))
+    }
+}
+
+/// Aligns the versions of documents. Configure once, align many.
+///
+/// ```
+/// use kzru_align::{Aligner, BilingualDocument, Lang};
+/// let doc = BilingualDocument::from_path("corpus/kao-autocheck.txt")?;
+/// let alignment = Aligner::new().align(&doc);
+/// let kk = doc.version(Lang::Kk).unwrap().find("9.6").unwrap();
+/// let ru = alignment.counterparts(kk.id());
+/// assert_eq!(doc.clause(ru[0]).unwrap().number().unwrap().as_str(), "7.6.");
+/// # Ok::<(), kzru_align::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Aligner {
+    band: usize,
+    link_threshold: f32,
+    merge_penalty: f32,
+    skip_penalty: f32,
+}
+
+impl Default for Aligner {
+    fn default() -> Aligner {
+        Aligner::new()
+    }
+}
+
+/// Documents with at most this many cell pairs are aligned over the full matrix.
+const FULL_MATRIX_CELLS: usize = 1 << 22;
+/// Rows of scores computed at once (in parallel) before the dynamic programming uses them.
+const ROW_BLOCK: usize = 512;
+
+impl Aligner {
+    /// The default aligner.
+    pub const fn new() -> Aligner {
+        Aligner {
+            band: 48,
+            link_threshold: 0.4,
+            merge_penalty: 0.06,
+            skip_penalty: 0.1,
+        }
+    }
+
+    /// Half-width of the band around the diagonal for long documents, on top of the
+    /// difference in clause counts (default 48).
+    pub const fn band(mut self, band: usize) -> Aligner {
+        self.band = band;
+        self
+    }
+
+    /// Pairs scoring below this are left unmatched rather than linked (default 0.4).
+    pub const fn link_threshold(mut self, threshold: f32) -> Aligner {
+        self.link_threshold = threshold;
+        self
+    }
+
+    /// Aligns the two versions of `doc` and finds their divergences. A document with one
+    /// version gets one unmatched link per clause.
+    pub fn align<'d>(&self, doc: &'d BilingualDocument) -> Alignment<'d> {
+        let links = match (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
+            (Some(kk), Some(ru)) => self.link(kk, ru),
+            (Some(only), None) | (None, Some(only)) => only
+                .clauses()
+                .iter()
+                .map(|c| {
+                    let (kk, ru) = if only.lang() == Lang::Kk { (vec![c.id()], vec![]) } else { (vec![], vec![c.id()]) };
+                    Link { kk, ru, score: 0.0 }
+                })
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        let divergences = diverge::find(doc, &links);
+        Alignment { doc, links, divergences }
+    }
+
+    fn link(&self, kk: &Version, ru: &Version) -> Vec<Link> {
+        let a: Vec<Features> = kk.clauses().iter().map(|c| Features::of(c, kk)).collect();
+        let b: Vec<Features> = ru.clauses().iter().map(|c| Features::of(c, ru)).collect();
+        let steps = self.dynamic_programming(&a, &b);
+        steps
+            .into_iter()
+            .map(|step| Link {
+                kk: (step.i..step.i + step.di).map(|i| kk.clauses()[i].id()).collect(),
+                ru: (step.j..step.j + step.dj).map(|j| ru.clauses()[j].id()).collect(),
+                score: step.score,
+            })
+            .collect()
+    }
+
+    fn dynamic_programming(&self, a: &[Features], b: &[Features]) -> Vec<Step> {
+        let (n, m) = (a.len(), b.len());
+        let band = Band::new(n, m, self.band);
+        // best[i] holds row i of the band: best total gain of aligning a[..i] with b[..j].
+        let mut best: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
+        let mut moves: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
+        let tau = self.link_threshold;
+        // Row 0: Russian clauses left unmatched before the first Kazakh one.
+        let row0: Vec<f32> = (0..band.width(0)).map(|j| -self.skip_penalty * j as f32).collect();
+        let mut move0 = vec![MOVE_SKIP_RU; band.width(0)];
+        if let Some(first) = move0.first_mut() {
+            *first = MOVE_START;
+        }
+        best.push(row0);
+        moves.push(move0);
+        let mut block_start = 1;
+        while block_start <= n {
+            let block_end = (block_start + ROW_BLOCK).min(n + 1);
+            // Scores of the cells of these rows, computed in parallel; the result does not
+            // depend on the number of threads.
+            let scores: Vec<Vec<[f32; 3]>> = (block_start..block_end)
+                .into_par_iter()
+                .map(|i| {
+                    let (lo, hi) = band.range(i);
+                    (lo..=hi)
+                        .map(|j| {
+                            let one = if j >= 1 { score(&[&a[i - 1]], &[&b[j - 1]]) } else { f32::NAN };
+                            let two_ru = if j >= 2 { score(&[&a[i - 1]], &[&b[j - 2], &b[j - 1]]) } else { f32::NAN };
+                            let two_kk = if j >= 1 && i >= 2 { score(&[&a[i - 2], &a[i - 1]], &[&b[j - 1]]) } else { f32::NAN };
+                            [one, two_ru, two_kk]
+                        })
+                        .collect()
+                })
+                .collect();
+            for (offset, row_scores) in scores.into_iter().enumerate() {
+                let i = block_start + offset;
+                let (lo, hi) = band.range(i);
+                let mut row = vec![f32::NEG_INFINITY; hi + 1 - lo];
+                let mut row_moves = vec![0u8; hi + 1 - lo];
+                for j in lo..=hi {
+                    let cell = j - lo;
+                    let [one, two_ru, two_kk] = row_scores[cell];
+                    // Candidates in order of preference on a tie: leaving clauses unmatched
+                    // comes first, so that of two identical list items the first is linked.
+                    let mut candidates: [(f32, u8); 5] = [(f32::NEG_INFINITY, 0); 5];
+                    // Leaving a clause unmatched costs a little: of two places a list item
+                    // can go, a weak link beats two clauses without counterpart.
+                    let skip = self.skip_penalty;
+                    candidates[0] = (band.get(&best, i - 1, j) - skip, MOVE_SKIP_KK);
+                    if j >= 1 {
+                        candidates[1] = (row_get(&row, lo, j - 1) - skip, MOVE_SKIP_RU);
+                        candidates[2] = (band.get(&best, i - 1, j - 1) + one - tau, MOVE_ONE);
+                    }
+                    if j >= 2 {
+                        candidates[3] = (band.get(&best, i - 1, j - 2) + two_ru - tau - self.merge_penalty, MOVE_TWO_RU);
+                    }
+                    if i >= 2 && j >= 1 {
+                        candidates[4] = (band.get(&best, i - 2, j - 1) + two_kk - tau - self.merge_penalty, MOVE_TWO_KK);
+                    }
+                    let (value, chosen) = candidates
+                        .iter()
+                        .copied()
+                        .filter(|(v, _)| v.is_finite())
+                        .fold((f32::NEG_INFINITY, MOVE_SKIP_KK), |acc, c| if c.0 > acc.0 + 1e-6 { c } else { acc });
+                    row[cell] = value;
+                    row_moves[cell] = chosen;
+                }
+                best.push(row);
+                moves.push(row_moves);
+                // Only the last two rows of gains are needed; keep memory linear.
+                if i >= 3 {
+                    best[i - 3] = Vec::new();
+                }
+            }
+            block_start = block_end;
+        }
+        // Walk back from the end.
+        let mut steps = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (lo, _) = band.range(i);
+            let mv = if i == 0 { MOVE_SKIP_RU } else { moves[i][j - lo] };
+            let (di, dj) = match mv {
+                MOVE_SKIP_KK => (1, 0),
+                MOVE_SKIP_RU => (0, 1),
+                MOVE_ONE => (1, 1),
+                MOVE_TWO_RU => (1, 2),
+                MOVE_TWO_KK => (2, 1),
+                _ => (usize::from(i > 0), usize::from(i == 0)),
+            };
+            let (si, sj) = (i - di, j - dj);
+            let score = match (di, dj) {
+                (0, _) | (_, 0) => 0.0,
+                _ => {
+                    let left: Vec<&Features> = a[si..i].iter().collect();
+                    let right: Vec<&Features> = b[sj..j].iter().collect();
+                    score(&left, &right)
+                }
+            };
+            steps.push(Step { i: si, j: sj, di, dj, score });
+            i = si;
+            j = sj;
+        }
+        steps.reverse();
+        steps
+    }
+}
+
+const MOVE_START: u8 = 0;
+const MOVE_SKIP_KK: u8 = 1;
+const MOVE_SKIP_RU: u8 = 2;
+const MOVE_ONE: u8 = 3;
+const MOVE_TWO_RU: u8 = 4;
+const MOVE_TWO_KK: u8 = 5;
+
+struct Step {
+    i: usize,
+    j: usize,
+    di: usize,
+    dj: usize,
+    score: f32,
+}
+
+fn row_get(row: &[f32], lo: usize, j: usize) -> f32 {
+    if j < lo { f32::NEG_INFINITY } else { row.get(j - lo).copied().unwrap_or(f32::NEG_INFINITY) }
+}
+
+/// The cells of row `i` that the dynamic programming visits: all of them for short
+/// documents, a band around the diagonal for long ones.
+struct Band {
+    n: usize,
+    m: usize,
+    half: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize, band: usize) -> Band {
+        let half = if (n + 1).saturating_mul(m + 1) <= FULL_MATRIX_CELLS {
+            m
+        } else {
+            // Wide enough for the difference in counts, and for the diagonal's slope.
+            (band + n.abs_diff(m)).max(m / n.max(1) + 2).min(m)
+        };
+        Band { n, m, half }
+    }
+
+    fn range(&self, i: usize) -> (usize, usize) {
+        let center = if self.n == 0 { 0 } else { (i as u128 * self.m as u128 / self.n as u128) as usize };
+        let lo = center.saturating_sub(self.half);
+        let hi = (center + self.half).min(self.m);
+        if i == self.n { (lo, self.m) } else { (lo, hi) }
+    }
+
+    fn width(&self, i: usize) -> usize {
+        let (lo, hi) = self.range(i);
+        hi + 1 - lo
+    }
+
+    fn get(&self, rows: &[Vec<f32>], i: usize, j: usize) -> f32 {
+        let (lo, hi) = self.range(i);
+        if j < lo || j > hi {
+            return f32::NEG_INFINITY;
+        }
+        rows[i].get(j - lo).copied().unwrap_or(f32::NEG_INFINITY)
+    }
+}
+
+/// What the score of a clause pair looks at, computed once per clause.
+#[derive(Debug)]
+pub(crate) struct Features {
+    number: Option<(NumberStyle, Vec<u32>)>,
+    /// Components of the nearest numbered section or clause above (its own for a numbered
+    /// section or clause): where in the document the clause stands.
+    context: Option<Vec<u32>>,
+    /// 1-based position among the siblings of the same kind.
+    position: usize,
+    kind: ClauseKind,
+    chars: usize,
+    anchors: Vec<Anchor>,
+    terms: Vec<u16>,
+}
+
+impl Features {
+    pub(crate) fn of(clause: &Clause, version: &Version) -> Features {
+        let number = clause.number().map(|n| (n.style(), n.components().to_vec()));
+        let mut context = None;
+        let mut cursor = clause.parent();
+        while let Some(id) = cursor {
+            let Some(parent) = version.clause(id) else { break };
+            if let Some(n) = parent.number().filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)) {
+                context = Some(n.components().to_vec());
+                break;
+            }
+            cursor = parent.parent();
+        }
+        let siblings: &[ClauseId] = match clause.parent().and_then(|p| version.clause(p)) {
+            Some(parent) => parent.children(),
+            None => &[],
+        };
+        let position = siblings
+            .iter()
+            .filter_map(|&id| version.clause(id))
+            .take_while(|c| c.id() != clause.id())
+            .filter(|c| c.kind() == clause.kind())
+            .count()
+            + 1;
+        Features {
+            number,
+            context,
+            position,
+            kind: clause.kind(),
+            chars: clause.text().chars().count(),
+            anchors: anchors::extract(clause.text()),
+            terms: glossary::find_terms(clause.text(), clause.lang()),
+        }
+    }
+}
+
+/// The score of linking the Kazakh clauses `a` with the Russian clauses `b`, in [0, 1].
+pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
+    let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else { return 0.0 };
+    let mut total = 0.0f32;
+    let mut weight = 0.0f32;
+    let mut add = |value: f32, w: f32| {
+        total += value * w;
+        weight += w;
+    };
+    match (&first_a.number, &first_b.number) {
+        (Some((sa, na)), Some((sb, nb))) if sa == sb => {
+            let value = if na == nb {
+                1.0
+            } else if na.len() == nb.len() && na.last() == nb.last() {
+                // 9.6 and 7.6: the same place in a list, a slip in one prefix.
+                0.55
+            } else {
+                0.0
+            };
+            add(value, 3.0);
+        }
+        (Some(_), Some(_)) => add(0.2, 1.5),
+        (Some(_), None) | (None, Some(_)) => add(0.1, 1.5),
+        (None, None) => {}
+    }
+    let context = match (&first_a.context, &first_b.context) {
+        (Some(x), Some(y)) if x == y => 1.0,
+        (None, None) => 0.6,
+        _ => 0.0,
+    };
+    add(context, 1.5);
+    add(if first_a.kind == first_b.kind { 1.0 } else { 0.3 }, 0.5);
+    if first_a.number.is_none() && first_b.number.is_none() && first_a.kind == first_b.kind {
+        let value = match first_a.position.abs_diff(first_b.position) {
+            0 => 1.0,
+            1 => 0.5,
+            _ => 0.0,
+        };
+        add(value, 1.0);
+    }
+    let anchors_a: Vec<&Anchor> = a.iter().flat_map(|f| &f.anchors).collect();
+    let anchors_b: Vec<&Anchor> = b.iter().flat_map(|f| &f.anchors).collect();
+    if !anchors_a.is_empty() || !anchors_b.is_empty() {
+        let shared = anchors_a.iter().filter(|x| anchors_b.iter().any(|y| y.key == x.key)).count()
+            + anchors_b.iter().filter(|y| anchors_a.iter().any(|x| x.key == y.key)).count();
+        let dice = shared as f32 / (anchors_a.len() + anchors_b.len()) as f32;
+        let evidence = ((anchors_a.len() + anchors_b.len()) as f32 / 4.0).min(1.0);
+        add(dice, 2.5 * evidence);
+    }
+    let mut terms_a: Vec<u16> = a.iter().flat_map(|f| f.terms.iter().copied()).collect();
+    let mut terms_b: Vec<u16> = b.iter().flat_map(|f| f.terms.iter().copied()).collect();
+    terms_a.sort_unstable();
+    terms_a.dedup();
+    terms_b.sort_unstable();
+    terms_b.dedup();
+    if !terms_a.is_empty() || !terms_b.is_empty() {
+        let shared = terms_a.iter().filter(|t| terms_b.binary_search(t).is_ok()).count();
+        let dice = 2.0 * shared as f32 / (terms_a.len() + terms_b.len()) as f32;
+        add(dice, 1.5);
+    }
+    let chars_a: usize = a.iter().map(|f| f.chars).sum();
+    let chars_b: usize = b.iter().map(|f| f.chars).sum();
+    add(length_probability(chars_a, chars_b) as f32, 1.5);
+    if weight == 0.0 { 0.0 } else { (total / weight).clamp(0.0, 1.0) }
+}
+
+/// Gale–Church: how probable it is that a Kazakh text of `kk` characters translates to a
+/// Russian one of `ru` characters (two-sided tail of the normal distribution).
+pub(crate) fn length_probability(kk: usize, ru: usize) -> f64 {
+    let delta = length_delta(kk, ru);
+    2.0 * (1.0 - normal_cdf(delta.abs()))
+}
+
+pub(crate) fn length_delta(kk: usize, ru: usize) -> f64 {
+    LengthModel::CORPUS.delta(kk, ru)
+}
+
+/// The standard normal distribution function (Abramowitz and Stegun 26.2.17, error < 7.5e-8).
+fn normal_cdf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
+    let poly = t * (0.319_381_530 + t * (-0.356_563_782 + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
+    let tail = (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
+    if x >= 0.0 { 1.0 - tail } else { tail }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_cdf_matches_known_values() {
+        for (x, p) in [(0.0, 0.5), (1.0, 0.841_344_7), (1.96, 0.975_002_1), (-1.0, 0.158_655_3)] {
+            assert!((normal_cdf(x) - p).abs() < 1e-6, "{x}");
+        }
+    }
+
+    #[test]
+    fn length_model_matches_the_corpus() {
+        let mut pairs = Vec::new();
+        for stem in ["mycar-myverify", "kao-autocheck", "aitu-sauda"] {
+            let path = format!("{}/corpus/{stem}.txt", env!("CARGO_MANIFEST_DIR"));
+            let doc = crate::BilingualDocument::from_path(path).unwrap();
+            for link in Aligner::new().align(&doc).links() {
+                if let ([a], [b]) = (link.kk(), link.ru()) {
+                    let (a, b) = (doc.clause(*a).unwrap(), doc.clause(*b).unwrap());
+                    if a.number().is_some() && a.number().map(|n| n.components()) == b.number().map(|n| n.components()) {
+                        pairs.push((a.text().chars().count() as f64, b.text().chars().count() as f64));
+                    }
+                }
+            }
+        }
+        assert_eq!(pairs.len(), 125);
+        let ratio = pairs.iter().map(|p| p.1).sum::<f64>() / pairs.iter().map(|p| p.0).sum::<f64>();
+        let variance = pairs.iter().map(|p| (p.1 - ratio * p.0).powi(2)).sum::<f64>() / pairs.iter().map(|p| p.0).sum::<f64>();
+        assert!((ratio - LENGTH_RATIO).abs() < 0.01, "measured ratio {ratio:.3}");
+        assert!((variance - LENGTH_VARIANCE).abs() < 0.5, "measured variance {variance:.2}");
+    }
+
+    #[test]
+    fn a_document_model_ignores_its_worst_outliers() {
+        let mut pairs: Vec<(usize, usize)> = (1..=20).map(|i| (100 * i, 130 * i)).collect();
+        pairs.push((1000, 100));
+        let model = LengthModel::estimate(&pairs);
+        assert!((model.ratio - 1.24).abs() < 0.05, "{model:?}");
+        assert!(model.delta(1000, 100).abs() > 10.0);
+        assert_eq!(LengthModel::estimate(&pairs[..3]), LengthModel::CORPUS);
+    }
+
+    #[test]
+    fn length_probability_prefers_the_expected_ratio() {
+        assert!(length_probability(100, 107) > 0.9);
+        assert!(length_probability(300, 100) < 0.01);
+        assert!(length_probability(0, 0) > 0.99);
+    }
+
+    #[test]
+    fn the_band_covers_the_corner_and_stays_narrow_for_long_documents() {
+        let band = Band::new(100_000, 99_000, 48);
+        assert_eq!(band.range(100_000).1, 99_000);
+        assert!(band.width(50_000) <= 2 * (48 + 1000) + 1);
+        let small = Band::new(10, 12, 48);
+        assert_eq!(small.range(0), (0, 12));
+    }
+}

@@ -1,0 +1,225 @@
+//! What survives translation: numbers, dates, law and article numbers, identifiers, e-mail
+//! addresses, URLs, phone numbers and Latin-script names. A Kazakh clause and its Russian
+//! counterpart carry the same ones; the aligner matches on them and the divergence finder
+//! reports where they differ.
+
+use std::fmt;
+
+use crate::normalize::fold_to_cyrillic;
+
+/// What kind of thing an anchor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum AnchorKind {
+    /// Digits: amounts, periods, dates, article and clause references (`5`, `21.05.2013`).
+    Number,
+    /// A number with a letter, such as a law number `94-V`.
+    Identifier,
+    Email,
+    Url,
+    Phone,
+    /// A word in Latin script: a company, product or service name (`MyVerify`, `WhatsApp`).
+    Name,
+}
+
+impl AnchorKind {
+    pub(crate) fn is_contact(self) -> bool {
+        matches!(self, AnchorKind::Email | AnchorKind::Url | AnchorKind::Phone)
+    }
+}
+
+/// One anchor: its kind, the text as written and the key it is compared by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Anchor {
+    pub(crate) kind: AnchorKind,
+    /// The comparison key: lower case, Latin letters of identifiers folded to Cyrillic, phone numbers
+    /// reduced to their last ten digits.
+    pub(crate) key: String,
+    /// As written in the (normalized) clause text.
+    pub(crate) raw: String,
+}
+
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+const TRIM: &[char] = &[
+    '«', '»', '"', '“', '”', '„', '\'', '(', ')', '[', ']', ',', ';', ':', '!', '?', '.', '…', '<', '>', '{', '}',
+];
+
+/// Extracts the anchors of a normalized text, sorted by key.
+pub(crate) fn extract(text: &str) -> Vec<Anchor> {
+    let mut anchors = Vec::new();
+    let masked = phones(text, &mut anchors);
+    // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
+    for token in masked.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')) {
+        let token = token.trim_matches(TRIM);
+        if token.is_empty() {
+            continue;
+        }
+        if let Some(at) = token.find('@')
+            && token[at + 1..].contains('.')
+            && at > 0
+        {
+            let key = token.trim_start_matches("mailto:").to_lowercase();
+            anchors.push(Anchor { kind: AnchorKind::Email, key, raw: token.to_owned() });
+            continue;
+        }
+        if let Some(url) = url_key(token) {
+            anchors.push(Anchor { kind: AnchorKind::Url, key: url, raw: token.to_owned() });
+            continue;
+        }
+        numbers(token, &mut anchors);
+        latin_names(token, &mut anchors);
+    }
+    anchors.sort();
+    anchors
+}
+
+/// Finds phone numbers (ten or more digits with spaces, dashes or brackets between them),
+/// records them, and returns the text with them blanked out so that their digits are not
+/// read again as numbers.
+fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
+    let mut masked = text.to_owned();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
+        if !starts || after_word {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut digits = String::new();
+        let mut last_digit = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b' ' | b'-' | b'(' | b')' | b'+')) {
+            if bytes[j].is_ascii_digit() {
+                digits.push(bytes[j] as char);
+                last_digit = j;
+            }
+            j += 1;
+        }
+        if (10..=15).contains(&digits.len()) && text[i..=last_digit].contains([' ', '-', '(', '+']) {
+            let key = digits[digits.len() - 10..].to_owned();
+            anchors.push(Anchor { kind: AnchorKind::Phone, key, raw: text[i..=last_digit].to_owned() });
+            masked.replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
+            i = last_digit + 1;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    masked
+}
+
+fn url_key(token: &str) -> Option<String> {
+    let lower = token.to_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .unwrap_or(&lower);
+    let explicit = rest.len() != lower.len() || rest.starts_with("www.");
+    let rest = rest.trim_start_matches("www.").trim_end_matches('/');
+    let host = rest.split('/').next().unwrap_or("");
+    let (name, tld) = host.rsplit_once('.')?;
+    let plausible = !name.is_empty()
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+        && name.chars().any(|c| c.is_ascii_alphabetic());
+    (plausible && (explicit || matches!(tld, "kz" | "ru" | "com" | "org" | "net" | "io" | "app" | "info" | "gov" | "edu" | "me")))
+        .then(|| rest.to_owned())
+}
+
+/// Digit runs of a token: numbers (`5`, `4.1`, `21.05.2013`) and identifiers (`94-V`).
+fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
+    let bytes = token.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let number = &token[start..i];
+        // `94-V`, `94-В`: a short upper-case suffix after a hyphen makes an identifier.
+        if token[i..].starts_with('-') {
+            let suffix: String = token[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let count = suffix.chars().count();
+            if (1..=3).contains(&count) && suffix.chars().all(char::is_uppercase) {
+                let key = format!("{number}-{}", suffix.chars().map(fold_to_cyrillic).collect::<String>().to_lowercase());
+                let raw = format!("{number}-{suffix}");
+                i += 1 + suffix.len();
+                anchors.push(Anchor { kind: AnchorKind::Identifier, key, raw });
+                continue;
+            }
+        }
+        anchors.push(Anchor { kind: AnchorKind::Number, key: number.replace(',', "."), raw: number.to_owned() });
+    }
+}
+
+fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
+    for word in token.split(|c: char| !c.is_alphanumeric()) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && word.chars().all(|c| c.is_ascii_alphanumeric()) && word.chars().any(|c| c.is_ascii_alphabetic()) {
+            if word.chars().all(|c| c.is_ascii_digit() || c == 'v') {
+                continue;
+            }
+            anchors.push(Anchor { kind: AnchorKind::Name, key: word.to_lowercase(), raw: word.to_owned() });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(AnchorKind, String)> {
+        extract(text).into_iter().map(|a| (a.kind, a.key)).collect()
+    }
+
+    #[test]
+    fn dates_law_numbers_and_articles() {
+        let kk = keys("«2013 жылғы 21 мамыр № 94-V «Дербес деректер туралы» ҚР Заңы, 350-бабына");
+        let ru = keys("Законом РК « 21 мая 2013 года № 94-В «О персональных данных», ст. 350");
+        assert_eq!(kk, ru, "the same anchors; the identifier letters fold to one key");
+        let raw: Vec<String> = extract("№ 94-В").into_iter().map(|a| a.raw).collect();
+        assert_eq!(raw, ["94-В"]);
+    }
+
+    #[test]
+    fn emails_urls_and_phones() {
+        let found = keys("пошта: info@idcollect.kz, телефон: 8 (700) 003 77 33, сайт www.dosmart.kz и Autocheck.kz");
+        assert_eq!(
+            found,
+            [
+                (AnchorKind::Email, "info@idcollect.kz".to_owned()),
+                (AnchorKind::Url, "autocheck.kz".to_owned()),
+                (AnchorKind::Url, "dosmart.kz".to_owned()),
+                (AnchorKind::Phone, "7000037733".to_owned()),
+            ]
+        );
+        assert_eq!(keys("+7 700 003 77 33"), [(AnchorKind::Phone, "7000037733".to_owned())]);
+    }
+
+    #[test]
+    fn latin_names_but_not_version_tags() {
+        let found = keys("MyVerify сервисі, SMS, WhatsApp және TLS v1.2");
+        let names: Vec<&str> = found.iter().filter(|(k, _)| *k == AnchorKind::Name).map(|(_, s)| s.as_str()).collect();
+        assert_eq!(names, ["myverify", "sms", "tls", "whatsapp"]);
+        assert!(found.contains(&(AnchorKind::Number, "1.2".to_owned())));
+    }
+
+    #[test]
+    fn plain_numbers_in_running_text() {
+        assert_eq!(keys("5 (бес) жыл; 18 жасқа"), [(AnchorKind::Number, "18".to_owned()), (AnchorKind::Number, "5".to_owned())]);
+        assert!(keys("БСН: 191140031171").contains(&(AnchorKind::Number, "191140031171".to_owned())));
+    }
+}

@@ -1,0 +1,572 @@
+//! Divergences: every place where the Kazakh and the Russian versions disagree.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::align::{LengthModel, Link};
+use crate::anchors::{self, Anchor, AnchorKind};
+use crate::clause::{Clause, ClauseId, ClauseKind};
+use crate::document::{BilingualDocument, Version};
+use crate::finding::{FindingKind, Severity};
+use crate::language::{Evidence, Lang, detect_language};
+use crate::normalize::normalize;
+use crate::numbering::NumberStyle;
+
+/// The kinds of divergence: a closed set, serialized in `snake_case`. Each has a fixed
+/// default severity, lowered for findings that cannot change the meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DivergenceKind {
+    /// A clause (or a run of clauses) exists in one language only.
+    MissingCounterpart,
+    /// Two clauses that translate each other carry different numbers (9.6 and 7.6).
+    NumberingMismatch,
+    /// A number that does not fit its place, within one version.
+    OutOfSequence,
+    /// A skipped number, within one version.
+    NumberingGap,
+    /// The same number twice, within one version.
+    DuplicateNumber,
+    /// Numbers or list markers written in more than one way, within one version.
+    NumberingStyle,
+    /// A version without numbered clauses.
+    NoNumbering,
+    /// Digits, dates, amounts, law or article numbers differ between the two clauses,
+    /// including an identifier typed in the other script (`94-V` and `94-В`).
+    NumberMismatch,
+    /// E-mail addresses, URLs or phone numbers differ.
+    ContactMismatch,
+    /// Latin-script names differ (`KAO Solutions` and `KAOSolutions`).
+    NameMismatch,
+    /// A list has a different number of items in the two versions.
+    ItemCountMismatch,
+    /// One side is much shorter or longer than the length ratio of the two languages
+    /// predicts: a truncated or padded sentence.
+    LengthMismatch,
+    /// Text of the other language inside a version (a Russian table header in the Kazakh
+    /// text).
+    UntranslatedFragment,
+    /// Words typed in two scripts.
+    MixedScript,
+    /// A clause or list item repeated within one version.
+    RepeatedText,
+    /// Only one language version exists.
+    SingleLanguage,
+}
+
+impl DivergenceKind {
+    /// Every kind, in documentation order.
+    pub const ALL: [DivergenceKind; 16] = [
+        DivergenceKind::MissingCounterpart,
+        DivergenceKind::NumberingMismatch,
+        DivergenceKind::OutOfSequence,
+        DivergenceKind::NumberingGap,
+        DivergenceKind::DuplicateNumber,
+        DivergenceKind::NumberingStyle,
+        DivergenceKind::NoNumbering,
+        DivergenceKind::NumberMismatch,
+        DivergenceKind::ContactMismatch,
+        DivergenceKind::NameMismatch,
+        DivergenceKind::ItemCountMismatch,
+        DivergenceKind::LengthMismatch,
+        DivergenceKind::UntranslatedFragment,
+        DivergenceKind::MixedScript,
+        DivergenceKind::RepeatedText,
+        DivergenceKind::SingleLanguage,
+    ];
+
+    /// The `snake_case` name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            DivergenceKind::MissingCounterpart => "missing_counterpart",
+            DivergenceKind::NumberingMismatch => "numbering_mismatch",
+            DivergenceKind::OutOfSequence => "out_of_sequence",
+            DivergenceKind::NumberingGap => "numbering_gap",
+            DivergenceKind::DuplicateNumber => "duplicate_number",
+            DivergenceKind::NumberingStyle => "numbering_style",
+            DivergenceKind::NoNumbering => "no_numbering",
+            DivergenceKind::NumberMismatch => "number_mismatch",
+            DivergenceKind::ContactMismatch => "contact_mismatch",
+            DivergenceKind::NameMismatch => "name_mismatch",
+            DivergenceKind::ItemCountMismatch => "item_count_mismatch",
+            DivergenceKind::LengthMismatch => "length_mismatch",
+            DivergenceKind::UntranslatedFragment => "untranslated_fragment",
+            DivergenceKind::MixedScript => "mixed_script",
+            DivergenceKind::RepeatedText => "repeated_text",
+            DivergenceKind::SingleLanguage => "single_language",
+        }
+    }
+
+    /// The usual severity of this kind.
+    pub const fn severity(self) -> Severity {
+        match self {
+            DivergenceKind::MissingCounterpart | DivergenceKind::NumberMismatch | DivergenceKind::ContactMismatch => {
+                Severity::Error
+            }
+            DivergenceKind::NumberingMismatch
+            | DivergenceKind::OutOfSequence
+            | DivergenceKind::NumberingGap
+            | DivergenceKind::DuplicateNumber
+            | DivergenceKind::NameMismatch
+            | DivergenceKind::ItemCountMismatch
+            | DivergenceKind::LengthMismatch
+            | DivergenceKind::UntranslatedFragment
+            | DivergenceKind::RepeatedText
+            | DivergenceKind::SingleLanguage => Severity::Warning,
+            DivergenceKind::NumberingStyle | DivergenceKind::NoNumbering | DivergenceKind::MixedScript => Severity::Info,
+        }
+    }
+}
+
+impl fmt::Display for DivergenceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The lines of a divergence in each version's file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Lines {
+    /// 1-based lines in the Kazakh file.
+    pub kk: Vec<usize>,
+    /// 1-based lines in the Russian file.
+    pub ru: Vec<usize>,
+}
+
+/// One disagreement between the versions, with the clauses and lines to check it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Divergence {
+    kind: DivergenceKind,
+    severity: Severity,
+    kk: Vec<ClauseId>,
+    ru: Vec<ClauseId>,
+    lines: Lines,
+    message: String,
+}
+
+impl Divergence {
+    /// What kind of disagreement.
+    pub fn kind(&self) -> DivergenceKind {
+        self.kind
+    }
+
+    /// How serious it is.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// The Kazakh clauses involved.
+    pub fn kk(&self) -> &[ClauseId] {
+        &self.kk
+    }
+
+    /// The Russian clauses involved.
+    pub fn ru(&self) -> &[ClauseId] {
+        &self.ru
+    }
+
+    /// The clauses involved on the side of `lang`.
+    pub fn side(&self, lang: Lang) -> &[ClauseId] {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+
+    /// The lines in each version's file.
+    pub fn lines(&self) -> &Lines {
+        &self.lines
+    }
+
+    /// A plain-language message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Divergence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = |l: &[usize]| l.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+        write!(f, "{} [{}]", self.severity, self.kind)?;
+        if !self.lines.kk.is_empty() {
+            write!(f, " kk:{}", lines(&self.lines.kk))?;
+        }
+        if !self.lines.ru.is_empty() {
+            write!(f, " ru:{}", lines(&self.lines.ru))?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+struct Builder<'d> {
+    doc: &'d BilingualDocument,
+    out: Vec<(usize, Divergence)>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, order: usize, kind: DivergenceKind, severity: Severity, mut ids: Vec<ClauseId>, message: String) {
+        ids.sort();
+        ids.dedup();
+        let (kk, ru): (Vec<ClauseId>, Vec<ClauseId>) = ids.into_iter().partition(|id| id.lang == Lang::Kk);
+        let line_of = |id: &ClauseId| self.doc.clause(*id).map(Clause::line);
+        let lines = Lines {
+            kk: kk.iter().filter_map(line_of).collect(),
+            ru: ru.iter().filter_map(line_of).collect(),
+        };
+        self.out.push((order, Divergence { kind, severity, kk, ru, lines, message }));
+    }
+}
+
+fn label(clause: &Clause) -> String {
+    match clause.number() {
+        Some(n) => format!("{} {}", clause.lang(), n.as_str()),
+        None => format!("{} {} at line {}", clause.lang(), clause.kind(), clause.line()),
+    }
+}
+
+fn quote(text: &str, words: usize) -> String {
+    let mut out: Vec<&str> = text.split_whitespace().take(words + 1).collect();
+    let more = out.len() > words;
+    out.truncate(words);
+    format!("«{}{}»", out.join(" "), if more { " …" } else { "" })
+}
+
+/// Finds every divergence of an aligned document.
+pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
+    let mut builder = Builder { doc, out: Vec::new() };
+    let mut link_index: HashMap<ClauseId, usize> = HashMap::new();
+    for (index, link) in links.iter().enumerate() {
+        for &id in link.kk().iter().chain(link.ru()) {
+            link_index.insert(id, index);
+        }
+    }
+    let order_of = |ids: &[ClauseId]| ids.iter().filter_map(|id| link_index.get(id)).min().copied().unwrap_or(0);
+    for finding in doc.all_findings() {
+        let ids = finding.clauses().to_vec();
+        let order = order_of(&ids);
+        builder.push(order, convert(finding.kind()), finding.severity(), ids, finding.message().to_owned());
+        if let (Some(line), true) = (finding.line(), finding.clauses().is_empty()) {
+            let last = builder.out.len() - 1;
+            let lines = &mut builder.out[last].1.lines;
+            match finding.lang() {
+                Some(Lang::Kk) => lines.kk.push(line),
+                Some(Lang::Ru) => lines.ru.push(line),
+                None => {}
+            }
+        }
+    }
+    if let (Some(kk), Some(ru)) = (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
+        missing_counterparts(&mut builder, links, doc);
+        let model = document_length_model(links, kk, ru);
+        for (order, link) in links.iter().enumerate() {
+            if !link.is_unmatched() {
+                compare_link(&mut builder, order, link, kk, ru, model);
+            }
+        }
+        for version in [kk, ru] {
+            untranslated_fragments(&mut builder, version, &order_of);
+        }
+    }
+    for version in doc.versions() {
+        repeated_text(&mut builder, version, &order_of);
+    }
+    let mut out = builder.out;
+    out.sort_by_key(|(order, d)| (*order, d.kind));
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+fn convert(kind: FindingKind) -> DivergenceKind {
+    match kind {
+        FindingKind::OutOfSequence => DivergenceKind::OutOfSequence,
+        FindingKind::NumberingGap => DivergenceKind::NumberingGap,
+        FindingKind::DuplicateNumber => DivergenceKind::DuplicateNumber,
+        FindingKind::NumberingStyle => DivergenceKind::NumberingStyle,
+        FindingKind::NoNumbering => DivergenceKind::NoNumbering,
+        FindingKind::MixedScript => DivergenceKind::MixedScript,
+        FindingKind::SingleLanguage => DivergenceKind::SingleLanguage,
+    }
+}
+
+/// Runs of consecutive unmatched clauses of one language become one divergence each.
+fn missing_counterparts(builder: &mut Builder<'_>, links: &[Link], doc: &BilingualDocument) {
+    let mut index = 0;
+    while index < links.len() {
+        let link = &links[index];
+        if !link.is_unmatched() {
+            index += 1;
+            continue;
+        }
+        let lang = if link.kk().is_empty() { Lang::Ru } else { Lang::Kk };
+        let start = index;
+        let mut ids = Vec::new();
+        while index < links.len() && links[index].is_unmatched() && !links[index].side(lang).is_empty() {
+            ids.extend_from_slice(links[index].side(lang));
+            index += 1;
+        }
+        let clauses: Vec<&Clause> = ids.iter().filter_map(|&id| doc.clause(id)).collect();
+        let substantial = clauses.iter().any(|c| c.is_numbered() || c.text().chars().count() >= 60);
+        let severity = if substantial { Severity::Error } else { Severity::Warning };
+        let Some(first) = clauses.first() else { continue };
+        let message = if clauses.len() == 1 {
+            format!("{} has no {} counterpart: {}", label(first), lang.other().name(), quote(first.text(), 12))
+        } else {
+            format!(
+                "{} clauses from {} on have no {} counterpart, starting {}",
+                clauses.len(),
+                label(first),
+                lang.other().name(),
+                quote(first.text(), 12)
+            )
+        };
+        builder.push(start, DivergenceKind::MissingCounterpart, severity, ids, message);
+    }
+}
+
+/// The document's own length model, from its clauses that align with equal numbers: a
+/// condensed translation is judged against itself, not against a close one.
+fn document_length_model(links: &[Link], kk: &Version, ru: &Version) -> LengthModel {
+    let pairs: Vec<(usize, usize)> = links
+        .iter()
+        .filter_map(|link| match (link.kk(), link.ru()) {
+            ([a], [b]) => Some((kk.clause(*a)?, ru.clause(*b)?)),
+            _ => None,
+        })
+        .filter(|(a, b)| a.number().is_some() && a.number().map(|n| n.components()) == b.number().map(|n| n.components()))
+        .map(|(a, b)| (a.text().chars().count(), b.text().chars().count()))
+        .collect();
+    LengthModel::estimate(&pairs)
+}
+
+fn compare_link(builder: &mut Builder<'_>, order: usize, link: &Link, kk: &Version, ru: &Version, model: LengthModel) {
+    let a: Vec<&Clause> = link.kk().iter().filter_map(|&id| kk.clause(id)).collect();
+    let b: Vec<&Clause> = link.ru().iter().filter_map(|&id| ru.clause(id)).collect();
+    let ids: Vec<ClauseId> = link.kk().iter().chain(link.ru()).copied().collect();
+    let (Some(&first_a), Some(&first_b)) = (a.first(), b.first()) else { return };
+    if let (Some(na), Some(nb)) = (first_a.number(), first_b.number())
+        && na.components() != nb.components()
+        && na.style() == nb.style()
+    {
+        builder.push(
+            order,
+            DivergenceKind::NumberingMismatch,
+            DivergenceKind::NumberingMismatch.severity(),
+            ids.clone(),
+            format!(
+                "the same clause is numbered {} in Kazakh (line {}) and {} in Russian (line {}).",
+                na.as_str(),
+                first_a.line(),
+                nb.as_str(),
+                first_b.line()
+            ),
+        );
+    }
+    let anchors_a: Vec<Anchor> = a.iter().flat_map(|c| anchors::extract(c.text())).collect();
+    let anchors_b: Vec<Anchor> = b.iter().flat_map(|c| anchors::extract(c.text())).collect();
+    compare_anchors(builder, order, &ids, &anchors_a, &anchors_b);
+    if a.len() == 1 && b.len() == 1 {
+        length(builder, order, &ids, first_a, first_b, model);
+        item_count(builder, order, &ids, first_a, kk, first_b, ru);
+    }
+}
+
+fn keys(anchors: &[Anchor], pred: impl Fn(AnchorKind) -> bool) -> BTreeSet<&str> {
+    anchors.iter().filter(|x| pred(x.kind)).map(|x| x.key.as_str()).collect()
+}
+
+fn raws<'a>(anchors: &'a [Anchor], keys: &BTreeSet<&str>, pred: impl Fn(AnchorKind) -> bool) -> Vec<&'a str> {
+    let mut out: Vec<&str> = anchors
+        .iter()
+        .filter(|x| pred(x.kind) && keys.contains(x.key.as_str()))
+        .map(|x| x.raw.as_str())
+        .collect();
+    out.dedup();
+    out
+}
+
+fn compare_anchors(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &[Anchor], b: &[Anchor]) {
+    // What each kind compares: its anchors, and how the message names them.
+    type Comparison = (DivergenceKind, fn(AnchorKind) -> bool, &'static str);
+    let groups: [Comparison; 3] = [
+        (DivergenceKind::NumberMismatch, |k| matches!(k, AnchorKind::Number | AnchorKind::Identifier), "numbers"),
+        (DivergenceKind::ContactMismatch, AnchorKind::is_contact, "contacts"),
+        (DivergenceKind::NameMismatch, |k| k == AnchorKind::Name, "Latin-script names"),
+    ];
+    for (kind, pred, what) in groups {
+        let (ka, kb) = (keys(a, pred), keys(b, pred));
+        let only_a: BTreeSet<&str> = ka.difference(&kb).copied().collect();
+        let only_b: BTreeSet<&str> = kb.difference(&ka).copied().collect();
+        if !only_a.is_empty() || !only_b.is_empty() {
+            let sides: Vec<String> = [(Lang::Kk, raws(a, &only_a, pred)), (Lang::Ru, raws(b, &only_b, pred))]
+                .into_iter()
+                .filter(|(_, raw)| !raw.is_empty())
+                .map(|(lang, raw)| format!("only in {}: {}", lang.name(), raw.join(", ")))
+                .collect();
+            let message = format!("{what} differ; {}.", sides.join("; "));
+            builder.push(order, kind, kind.severity(), ids.to_vec(), message);
+        }
+        if kind == DivergenceKind::NumberMismatch {
+            // The same identifier with its letter typed in the other script: 94-V and 94-В.
+            for x in a.iter().filter(|x| x.kind == AnchorKind::Identifier) {
+                if let Some(y) = b.iter().find(|y| y.kind == AnchorKind::Identifier && y.key == x.key && y.raw != x.raw) {
+                    let script = |s: &str| {
+                        if s.chars().any(crate::language::is_cyrillic) { "Cyrillic" } else { "Latin" }
+                    };
+                    builder.push(
+                        order,
+                        kind,
+                        Severity::Warning,
+                        ids.to_vec(),
+                        format!(
+                            "identifier {} in Kazakh is {} in Russian: its letter is {} on one side and {} on the other.",
+                            x.raw,
+                            y.raw,
+                            script(&x.raw),
+                            script(&y.raw)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Gale–Church deviations beyond this many standard deviations are reported.
+const LENGTH_LIMIT: f64 = 4.0;
+/// Clauses shorter than this (in characters, both sides) are not judged by length.
+const LENGTH_MIN_CHARS: usize = 40;
+
+fn length(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &Clause, b: &Clause, model: LengthModel) {
+    let (la, lb) = (a.text().chars().count(), b.text().chars().count());
+    if la.max(lb) < LENGTH_MIN_CHARS {
+        return;
+    }
+    let delta = model.delta(la, lb);
+    if delta.abs() > LENGTH_LIMIT {
+        let expected = (la as f64 * model.ratio).round();
+        let (shorter, longer) = if delta < 0.0 { (b, a) } else { (a, b) };
+        builder.push(
+            order,
+            DivergenceKind::LengthMismatch,
+            DivergenceKind::LengthMismatch.severity(),
+            ids.to_vec(),
+            format!(
+                "{} is {} characters, {} {} (about {expected} expected): {} may be cut short or {} padded.",
+                label(b),
+                lb,
+                if delta < 0.0 { "much shorter than" } else { "much longer than" },
+                label(a),
+                label(shorter),
+                label(longer)
+            ),
+        );
+    }
+}
+
+/// List items below a clause, not counting those of numbered sub-clauses nor the items
+/// that only introduce a sub-list (`• Пайдаланушы ұсынатын деректер:`), so that one version
+/// nesting its list by indentation and the other writing it flat count the same.
+fn list_items(clause: &Clause, version: &Version) -> usize {
+    let mut count = 0;
+    for &id in clause.children() {
+        let Some(child) = version.clause(id) else { continue };
+        if child.number().is_some_and(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)) {
+            continue;
+        }
+        let below = list_items(child, version);
+        let is_item = matches!(child.kind(), ClauseKind::Item | ClauseKind::Bullet);
+        let introduces = below > 0 && child.text().ends_with(':');
+        count += below + usize::from(is_item && !introduces);
+    }
+    count
+}
+
+fn item_count(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &Clause, kk: &Version, b: &Clause, ru: &Version) {
+    let (na, nb) = (list_items(a, kk), list_items(b, ru));
+    // A list missing on one side altogether is a missing counterpart, reported as such.
+    if na != nb && na > 0 && nb > 0 {
+        builder.push(
+            order,
+            DivergenceKind::ItemCountMismatch,
+            DivergenceKind::ItemCountMismatch.severity(),
+            ids.to_vec(),
+            format!("{} lists {na} items, {} lists {nb}.", label(a), label(b)),
+        );
+    }
+}
+
+/// Pieces of a clause's original text (table cells, lines, sentences) written in the other
+/// language.
+fn untranslated_fragments(builder: &mut Builder<'_>, version: &Version, order_of: &impl Fn(&[ClauseId]) -> usize) {
+    let doc = builder.doc;
+    let other = version.lang().other();
+    for clause in version.clauses() {
+        let original = doc.original_text(clause);
+        for cell in original.split(['\t', '\n', '\r']) {
+            for sentence in cell.split_sentence_bounds() {
+                let text = normalize(sentence);
+                let text = text.text();
+                let words = text.unicode_words().count();
+                if words < 2 {
+                    continue;
+                }
+                let guess = detect_language(text);
+                let strong = match (other, guess.evidence) {
+                    (_, Evidence::Letters) => true,
+                    (Lang::Ru, Evidence::Detector) => guess.confidence >= 0.95 && guess.cyrillic_letters >= 15,
+                    _ => false,
+                };
+                if guess.lang == Some(other) && strong {
+                    builder.push(
+                        order_of(&[clause.id()]),
+                        DivergenceKind::UntranslatedFragment,
+                        DivergenceKind::UntranslatedFragment.severity(),
+                        vec![clause.id()],
+                        format!(
+                            "{} text inside the {} version, {}: {}",
+                            other.name(),
+                            version.lang().name(),
+                            label(clause),
+                            quote(text, 12)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Siblings with the same text: a list item or clause written twice.
+fn repeated_text(builder: &mut Builder<'_>, version: &Version, order_of: &impl Fn(&[ClauseId]) -> usize) {
+    let mut seen: HashMap<(Option<ClauseId>, String), ClauseId> = HashMap::new();
+    for clause in version.clauses() {
+        let key = clause.text().to_lowercase();
+        if key.chars().count() < 15 {
+            continue;
+        }
+        match seen.get(&(clause.parent(), key.clone())) {
+            Some(&first) => {
+                let first_line = version.clause(first).map_or(0, Clause::line);
+                builder.push(
+                    order_of(&[clause.id()]),
+                    DivergenceKind::RepeatedText,
+                    DivergenceKind::RepeatedText.severity(),
+                    vec![clause.id(), first],
+                    format!(
+                        "{} repeats line {first_line} word for word: {}",
+                        label(clause),
+                        quote(clause.text(), 10)
+                    ),
+                );
+            }
+            None => {
+                seen.insert((clause.parent(), key), clause.id());
+            }
+        }
+    }
+}
