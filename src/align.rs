@@ -61,7 +61,8 @@ impl LengthModel {
             .collect();
         residuals.sort_by(|a, b| (a.0 / a.1.max(1.0)).total_cmp(&(b.0 / b.1.max(1.0))));
         let kept = &residuals[..residuals.len() - residuals.len() / 10];
-        let variance = kept.iter().map(|r| r.0).sum::<f64>() / kept.iter().map(|r| r.1).sum::<f64>().max(1.0);
+        let variance =
+            kept.iter().map(|r| r.0).sum::<f64>() / kept.iter().map(|r| r.1).sum::<f64>().max(1.0);
         LengthModel {
             ratio,
             // Never stricter than a close translation of the corpus.
@@ -218,14 +219,22 @@ impl Aligner {
                 .clauses()
                 .iter()
                 .map(|c| {
-                    let (kk, ru) = if only.lang() == Lang::Kk { (vec![c.id()], vec![]) } else { (vec![], vec![c.id()]) };
+                    let (kk, ru) = if only.lang() == Lang::Kk {
+                        (vec![c.id()], vec![])
+                    } else {
+                        (vec![], vec![c.id()])
+                    };
                     Link { kk, ru, score: 0.0 }
                 })
                 .collect(),
             (None, None) => Vec::new(),
         };
         let divergences = diverge::find(doc, &links);
-        Alignment { doc, links, divergences }
+        Alignment {
+            doc,
+            links,
+            divergences,
+        }
     }
 
     fn link(&self, kk: &Version, ru: &Version) -> Vec<Link> {
@@ -235,9 +244,14 @@ impl Aligner {
         steps
             .into_iter()
             .map(|step| Link {
-                kk: (step.i..step.i + step.di).map(|i| kk.clauses()[i].id()).collect(),
-                ru: (step.j..step.j + step.dj).map(|j| ru.clauses()[j].id()).collect(),
-                score: step.score,
+                kk: (step.i..step.i + step.di)
+                    .map(|i| kk.clauses()[i].id())
+                    .collect(),
+                ru: (step.j..step.j + step.dj)
+                    .map(|j| ru.clauses()[j].id())
+                    .collect(),
+                // Three decimals: the score is evidence for a reader, not a measurement.
+                score: (step.score * 1000.0).round() / 1000.0,
             })
             .collect()
     }
@@ -250,7 +264,9 @@ impl Aligner {
         let mut moves: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
         let tau = self.link_threshold;
         // Row 0: Russian clauses left unmatched before the first Kazakh one.
-        let row0: Vec<f32> = (0..band.width(0)).map(|j| -self.skip_penalty * j as f32).collect();
+        let row0: Vec<f32> = (0..band.width(0))
+            .map(|j| -self.skip_penalty * j as f32)
+            .collect();
         let mut move0 = vec![MOVE_SKIP_RU; band.width(0)];
         if let Some(first) = move0.first_mut() {
             *first = MOVE_START;
@@ -268,9 +284,21 @@ impl Aligner {
                     let (lo, hi) = band.range(i);
                     (lo..=hi)
                         .map(|j| {
-                            let one = if j >= 1 { score(&[&a[i - 1]], &[&b[j - 1]]) } else { f32::NAN };
-                            let two_ru = if j >= 2 { score(&[&a[i - 1]], &[&b[j - 2], &b[j - 1]]) } else { f32::NAN };
-                            let two_kk = if j >= 1 && i >= 2 { score(&[&a[i - 2], &a[i - 1]], &[&b[j - 1]]) } else { f32::NAN };
+                            let one = if j >= 1 {
+                                score(&[&a[i - 1]], &[&b[j - 1]])
+                            } else {
+                                f32::NAN
+                            };
+                            let two_ru = if j >= 2 {
+                                score(&[&a[i - 1]], &[&b[j - 2], &b[j - 1]])
+                            } else {
+                                f32::NAN
+                            };
+                            let two_kk = if j >= 1 && i >= 2 {
+                                score(&[&a[i - 2], &a[i - 1]], &[&b[j - 1]])
+                            } else {
+                                f32::NAN
+                            };
                             [one, two_ru, two_kk]
                         })
                         .collect()
@@ -296,16 +324,24 @@ impl Aligner {
                         candidates[2] = (band.get(&best, i - 1, j - 1) + one - tau, MOVE_ONE);
                     }
                     if j >= 2 {
-                        candidates[3] = (band.get(&best, i - 1, j - 2) + two_ru - tau - self.merge_penalty, MOVE_TWO_RU);
+                        candidates[3] = (
+                            band.get(&best, i - 1, j - 2) + two_ru - tau - self.merge_penalty,
+                            MOVE_TWO_RU,
+                        );
                     }
                     if i >= 2 && j >= 1 {
-                        candidates[4] = (band.get(&best, i - 2, j - 1) + two_kk - tau - self.merge_penalty, MOVE_TWO_KK);
+                        candidates[4] = (
+                            band.get(&best, i - 2, j - 1) + two_kk - tau - self.merge_penalty,
+                            MOVE_TWO_KK,
+                        );
                     }
                     let (value, chosen) = candidates
                         .iter()
                         .copied()
                         .filter(|(v, _)| v.is_finite())
-                        .fold((f32::NEG_INFINITY, MOVE_SKIP_KK), |acc, c| if c.0 > acc.0 + 1e-6 { c } else { acc });
+                        .fold((f32::NEG_INFINITY, MOVE_SKIP_KK), |acc, c| {
+                            if c.0 > acc.0 + 1e-6 { c } else { acc }
+                        });
                     row[cell] = value;
                     row_moves[cell] = chosen;
                 }
@@ -323,7 +359,11 @@ impl Aligner {
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let (lo, _) = band.range(i);
-            let mv = if i == 0 { MOVE_SKIP_RU } else { moves[i][j - lo] };
+            let mv = if i == 0 {
+                MOVE_SKIP_RU
+            } else {
+                moves[i][j - lo]
+            };
             let (di, dj) = match mv {
                 MOVE_SKIP_KK => (1, 0),
                 MOVE_SKIP_RU => (0, 1),
@@ -341,7 +381,13 @@ impl Aligner {
                     score(&left, &right)
                 }
             };
-            steps.push(Step { i: si, j: sj, di, dj, score });
+            steps.push(Step {
+                i: si,
+                j: sj,
+                di,
+                dj,
+                score,
+            });
             i = si;
             j = sj;
         }
@@ -366,7 +412,11 @@ struct Step {
 }
 
 fn row_get(row: &[f32], lo: usize, j: usize) -> f32 {
-    if j < lo { f32::NEG_INFINITY } else { row.get(j - lo).copied().unwrap_or(f32::NEG_INFINITY) }
+    if j < lo {
+        f32::NEG_INFINITY
+    } else {
+        row.get(j - lo).copied().unwrap_or(f32::NEG_INFINITY)
+    }
 }
 
 /// The cells of row `i` that the dynamic programming visits: all of them for short
@@ -389,7 +439,11 @@ impl Band {
     }
 
     fn range(&self, i: usize) -> (usize, usize) {
-        let center = if self.n == 0 { 0 } else { (i as u128 * self.m as u128 / self.n as u128) as usize };
+        let center = if self.n == 0 {
+            0
+        } else {
+            (i as u128 * self.m as u128 / self.n as u128) as usize
+        };
         let lo = center.saturating_sub(self.half);
         let hi = (center + self.half).min(self.m);
         if i == self.n { (lo, self.m) } else { (lo, hi) }
@@ -426,12 +480,19 @@ pub(crate) struct Features {
 
 impl Features {
     pub(crate) fn of(clause: &Clause, version: &Version) -> Features {
-        let number = clause.number().map(|n| (n.style(), n.components().to_vec()));
+        let number = clause
+            .number()
+            .map(|n| (n.style(), n.components().to_vec()));
         let mut context = None;
         let mut cursor = clause.parent();
         while let Some(id) = cursor {
-            let Some(parent) = version.clause(id) else { break };
-            if let Some(n) = parent.number().filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)) {
+            let Some(parent) = version.clause(id) else {
+                break;
+            };
+            if let Some(n) = parent
+                .number()
+                .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+            {
                 context = Some(n.components().to_vec());
                 break;
             }
@@ -462,7 +523,9 @@ impl Features {
 
 /// The score of linking the Kazakh clauses `a` with the Russian clauses `b`, in [0, 1].
 pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
-    let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else { return 0.0 };
+    let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else {
+        return 0.0;
+    };
     let mut total = 0.0f32;
     let mut weight = 0.0f32;
     let mut add = |value: f32, w: f32| {
@@ -491,7 +554,14 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
         _ => 0.0,
     };
     add(context, 1.5);
-    add(if first_a.kind == first_b.kind { 1.0 } else { 0.3 }, 0.5);
+    add(
+        if first_a.kind == first_b.kind {
+            1.0
+        } else {
+            0.3
+        },
+        0.5,
+    );
     if first_a.number.is_none() && first_b.number.is_none() && first_a.kind == first_b.kind {
         let value = match first_a.position.abs_diff(first_b.position) {
             0 => 1.0,
@@ -503,8 +573,14 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
     let anchors_a: Vec<&Anchor> = a.iter().flat_map(|f| &f.anchors).collect();
     let anchors_b: Vec<&Anchor> = b.iter().flat_map(|f| &f.anchors).collect();
     if !anchors_a.is_empty() || !anchors_b.is_empty() {
-        let shared = anchors_a.iter().filter(|x| anchors_b.iter().any(|y| y.key == x.key)).count()
-            + anchors_b.iter().filter(|y| anchors_a.iter().any(|x| x.key == y.key)).count();
+        let shared = anchors_a
+            .iter()
+            .filter(|x| anchors_b.iter().any(|y| y.key == x.key))
+            .count()
+            + anchors_b
+                .iter()
+                .filter(|y| anchors_a.iter().any(|x| x.key == y.key))
+                .count();
         let dice = shared as f32 / (anchors_a.len() + anchors_b.len()) as f32;
         let evidence = ((anchors_a.len() + anchors_b.len()) as f32 / 4.0).min(1.0);
         add(dice, 2.5 * evidence);
@@ -516,14 +592,21 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
     terms_b.sort_unstable();
     terms_b.dedup();
     if !terms_a.is_empty() || !terms_b.is_empty() {
-        let shared = terms_a.iter().filter(|t| terms_b.binary_search(t).is_ok()).count();
+        let shared = terms_a
+            .iter()
+            .filter(|t| terms_b.binary_search(t).is_ok())
+            .count();
         let dice = 2.0 * shared as f32 / (terms_a.len() + terms_b.len()) as f32;
         add(dice, 1.5);
     }
     let chars_a: usize = a.iter().map(|f| f.chars).sum();
     let chars_b: usize = b.iter().map(|f| f.chars).sum();
     add(length_probability(chars_a, chars_b) as f32, 1.5);
-    if weight == 0.0 { 0.0 } else { (total / weight).clamp(0.0, 1.0) }
+    if weight == 0.0 {
+        0.0
+    } else {
+        (total / weight).clamp(0.0, 1.0)
+    }
 }
 
 /// Gale–Church: how probable it is that a Kazakh text of `kk` characters translates to a
@@ -540,7 +623,10 @@ pub(crate) fn length_delta(kk: usize, ru: usize) -> f64 {
 /// The standard normal distribution function (Abramowitz and Stegun 26.2.17, error < 7.5e-8).
 fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
-    let poly = t * (0.319_381_530 + t * (-0.356_563_782 + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
+    let poly = t
+        * (0.319_381_530
+            + t * (-0.356_563_782
+                + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
     let tail = (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
     if x >= 0.0 { 1.0 - tail } else { tail }
 }
@@ -551,7 +637,12 @@ mod tests {
 
     #[test]
     fn normal_cdf_matches_known_values() {
-        for (x, p) in [(0.0, 0.5), (1.0, 0.841_344_7), (1.96, 0.975_002_1), (-1.0, 0.158_655_3)] {
+        for (x, p) in [
+            (0.0, 0.5),
+            (1.0, 0.841_344_7),
+            (1.96, 0.975_002_1),
+            (-1.0, 0.158_655_3),
+        ] {
             assert!((normal_cdf(x) - p).abs() < 1e-6, "{x}");
         }
     }
@@ -565,17 +656,32 @@ mod tests {
             for link in Aligner::new().align(&doc).links() {
                 if let ([a], [b]) = (link.kk(), link.ru()) {
                     let (a, b) = (doc.clause(*a).unwrap(), doc.clause(*b).unwrap());
-                    if a.number().is_some() && a.number().map(|n| n.components()) == b.number().map(|n| n.components()) {
-                        pairs.push((a.text().chars().count() as f64, b.text().chars().count() as f64));
+                    if a.number().is_some()
+                        && a.number().map(|n| n.components()) == b.number().map(|n| n.components())
+                    {
+                        pairs.push((
+                            a.text().chars().count() as f64,
+                            b.text().chars().count() as f64,
+                        ));
                     }
                 }
             }
         }
         assert_eq!(pairs.len(), 125);
         let ratio = pairs.iter().map(|p| p.1).sum::<f64>() / pairs.iter().map(|p| p.0).sum::<f64>();
-        let variance = pairs.iter().map(|p| (p.1 - ratio * p.0).powi(2)).sum::<f64>() / pairs.iter().map(|p| p.0).sum::<f64>();
-        assert!((ratio - LENGTH_RATIO).abs() < 0.01, "measured ratio {ratio:.3}");
-        assert!((variance - LENGTH_VARIANCE).abs() < 0.5, "measured variance {variance:.2}");
+        let variance = pairs
+            .iter()
+            .map(|p| (p.1 - ratio * p.0).powi(2))
+            .sum::<f64>()
+            / pairs.iter().map(|p| p.0).sum::<f64>();
+        assert!(
+            (ratio - LENGTH_RATIO).abs() < 0.01,
+            "measured ratio {ratio:.3}"
+        );
+        assert!(
+            (variance - LENGTH_VARIANCE).abs() < 0.5,
+            "measured variance {variance:.2}"
+        );
     }
 
     #[test]

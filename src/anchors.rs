@@ -23,7 +23,10 @@ pub(crate) enum AnchorKind {
 
 impl AnchorKind {
     pub(crate) fn is_contact(self) -> bool {
-        matches!(self, AnchorKind::Email | AnchorKind::Url | AnchorKind::Phone)
+        matches!(
+            self,
+            AnchorKind::Email | AnchorKind::Url | AnchorKind::Phone
+        )
     }
 }
 
@@ -45,7 +48,8 @@ impl fmt::Display for Anchor {
 }
 
 const TRIM: &[char] = &[
-    '«', '»', '"', '“', '”', '„', '\'', '(', ')', '[', ']', ',', ';', ':', '!', '?', '.', '…', '<', '>', '{', '}',
+    '«', '»', '"', '“', '”', '„', '\'', '(', ')', '[', ']', ',', ';', ':', '!', '?', '.', '…', '<',
+    '>', '{', '}',
 ];
 
 /// Extracts the anchors of a normalized text, sorted by key.
@@ -53,7 +57,9 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     let mut anchors = Vec::new();
     let masked = phones(text, &mut anchors);
     // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
-    for token in masked.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')) {
+    for token in masked.split(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
+    }) {
         let token = token.trim_matches(TRIM);
         if token.is_empty() {
             continue;
@@ -63,11 +69,19 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
             && at > 0
         {
             let key = token.trim_start_matches("mailto:").to_lowercase();
-            anchors.push(Anchor { kind: AnchorKind::Email, key, raw: token.to_owned() });
+            anchors.push(Anchor {
+                kind: AnchorKind::Email,
+                key,
+                raw: token.to_owned(),
+            });
             continue;
         }
         if let Some(url) = url_key(token) {
-            anchors.push(Anchor { kind: AnchorKind::Url, key: url, raw: token.to_owned() });
+            anchors.push(Anchor {
+                kind: AnchorKind::Url,
+                key: url,
+                raw: token.to_owned(),
+            });
             continue;
         }
         numbers(token, &mut anchors);
@@ -85,7 +99,8 @@ fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let starts = bytes[i].is_ascii_digit() || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let starts = bytes[i].is_ascii_digit()
+            || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
         let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
         if !starts || after_word {
             i += 1;
@@ -94,16 +109,23 @@ fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
         let mut j = i;
         let mut digits = String::new();
         let mut last_digit = i;
-        while j < bytes.len() && (bytes[j].is_ascii_digit() || matches!(bytes[j], b' ' | b'-' | b'(' | b')' | b'+')) {
+        while j < bytes.len()
+            && (bytes[j].is_ascii_digit() || matches!(bytes[j], b' ' | b'-' | b'(' | b')' | b'+'))
+        {
             if bytes[j].is_ascii_digit() {
                 digits.push(bytes[j] as char);
                 last_digit = j;
             }
             j += 1;
         }
-        if (10..=15).contains(&digits.len()) && text[i..=last_digit].contains([' ', '-', '(', '+']) {
+        if (10..=15).contains(&digits.len()) && text[i..=last_digit].contains([' ', '-', '(', '+'])
+        {
             let key = digits[digits.len() - 10..].to_owned();
-            anchors.push(Anchor { kind: AnchorKind::Phone, key, raw: text[i..=last_digit].to_owned() });
+            anchors.push(Anchor {
+                kind: AnchorKind::Phone,
+                key,
+                raw: text[i..=last_digit].to_owned(),
+            });
             masked.replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
             i = last_digit + 1;
         } else {
@@ -126,10 +148,17 @@ fn url_key(token: &str) -> Option<String> {
     let plausible = !name.is_empty()
         && (2..=6).contains(&tld.len())
         && tld.chars().all(|c| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))
         && name.chars().any(|c| c.is_ascii_alphabetic());
-    (plausible && (explicit || matches!(tld, "kz" | "ru" | "com" | "org" | "net" | "io" | "app" | "info" | "gov" | "edu" | "me")))
-        .then(|| rest.to_owned())
+    (plausible
+        && (explicit
+            || matches!(
+                tld,
+                "kz" | "ru" | "com" | "org" | "net" | "io" | "app" | "info" | "gov" | "edu" | "me"
+            )))
+    .then(|| rest.to_owned())
 }
 
 /// Digit runs of a token: numbers (`5`, `4.1`, `21.05.2013`) and identifiers (`94-V`).
@@ -144,35 +173,61 @@ fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
         let start = i;
         while i < bytes.len()
             && (bytes[i].is_ascii_digit()
-                || (matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                || (matches!(bytes[i], b'.' | b',')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
         {
             i += 1;
         }
         let number = &token[start..i];
         // `94-V`, `94-В`: a short upper-case suffix after a hyphen makes an identifier.
         if token[i..].starts_with('-') {
-            let suffix: String = token[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let suffix: String = token[i + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             let count = suffix.chars().count();
             if (1..=3).contains(&count) && suffix.chars().all(char::is_uppercase) {
-                let key = format!("{number}-{}", suffix.chars().map(fold_to_cyrillic).collect::<String>().to_lowercase());
+                let key = format!(
+                    "{number}-{}",
+                    suffix
+                        .chars()
+                        .map(fold_to_cyrillic)
+                        .collect::<String>()
+                        .to_lowercase()
+                );
                 let raw = format!("{number}-{suffix}");
                 i += 1 + suffix.len();
-                anchors.push(Anchor { kind: AnchorKind::Identifier, key, raw });
+                anchors.push(Anchor {
+                    kind: AnchorKind::Identifier,
+                    key,
+                    raw,
+                });
                 continue;
             }
         }
-        anchors.push(Anchor { kind: AnchorKind::Number, key: number.replace(',', "."), raw: number.to_owned() });
+        anchors.push(Anchor {
+            kind: AnchorKind::Number,
+            key: number.replace(',', "."),
+            raw: number.to_owned(),
+        });
     }
 }
 
 fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
     for word in token.split(|c: char| !c.is_alphanumeric()) {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && word.chars().all(|c| c.is_ascii_alphanumeric()) && word.chars().any(|c| c.is_ascii_alphabetic()) {
+        if letters >= 2
+            && word.chars().all(|c| c.is_ascii_alphanumeric())
+            && word.chars().any(|c| c.is_ascii_alphabetic())
+        {
             if word.chars().all(|c| c.is_ascii_digit() || c == 'v') {
                 continue;
             }
-            anchors.push(Anchor { kind: AnchorKind::Name, key: word.to_lowercase(), raw: word.to_owned() });
+            anchors.push(Anchor {
+                kind: AnchorKind::Name,
+                key: word.to_lowercase(),
+                raw: word.to_owned(),
+            });
         }
     }
 }
@@ -189,14 +244,19 @@ mod tests {
     fn dates_law_numbers_and_articles() {
         let kk = keys("«2013 жылғы 21 мамыр № 94-V «Дербес деректер туралы» ҚР Заңы, 350-бабына");
         let ru = keys("Законом РК « 21 мая 2013 года № 94-В «О персональных данных», ст. 350");
-        assert_eq!(kk, ru, "the same anchors; the identifier letters fold to one key");
+        assert_eq!(
+            kk, ru,
+            "the same anchors; the identifier letters fold to one key"
+        );
         let raw: Vec<String> = extract("№ 94-В").into_iter().map(|a| a.raw).collect();
         assert_eq!(raw, ["94-В"]);
     }
 
     #[test]
     fn emails_urls_and_phones() {
-        let found = keys("пошта: info@idcollect.kz, телефон: 8 (700) 003 77 33, сайт www.dosmart.kz и Autocheck.kz");
+        let found = keys(
+            "пошта: info@idcollect.kz, телефон: 8 (700) 003 77 33, сайт www.dosmart.kz и Autocheck.kz",
+        );
         assert_eq!(
             found,
             [
@@ -206,20 +266,35 @@ mod tests {
                 (AnchorKind::Phone, "7000037733".to_owned()),
             ]
         );
-        assert_eq!(keys("+7 700 003 77 33"), [(AnchorKind::Phone, "7000037733".to_owned())]);
+        assert_eq!(
+            keys("+7 700 003 77 33"),
+            [(AnchorKind::Phone, "7000037733".to_owned())]
+        );
     }
 
     #[test]
     fn latin_names_but_not_version_tags() {
         let found = keys("MyVerify сервисі, SMS, WhatsApp және TLS v1.2");
-        let names: Vec<&str> = found.iter().filter(|(k, _)| *k == AnchorKind::Name).map(|(_, s)| s.as_str()).collect();
+        let names: Vec<&str> = found
+            .iter()
+            .filter(|(k, _)| *k == AnchorKind::Name)
+            .map(|(_, s)| s.as_str())
+            .collect();
         assert_eq!(names, ["myverify", "sms", "tls", "whatsapp"]);
         assert!(found.contains(&(AnchorKind::Number, "1.2".to_owned())));
     }
 
     #[test]
     fn plain_numbers_in_running_text() {
-        assert_eq!(keys("5 (бес) жыл; 18 жасқа"), [(AnchorKind::Number, "18".to_owned()), (AnchorKind::Number, "5".to_owned())]);
-        assert!(keys("БСН: 191140031171").contains(&(AnchorKind::Number, "191140031171".to_owned())));
+        assert_eq!(
+            keys("5 (бес) жыл; 18 жасқа"),
+            [
+                (AnchorKind::Number, "18".to_owned()),
+                (AnchorKind::Number, "5".to_owned())
+            ]
+        );
+        assert!(
+            keys("БСН: 191140031171").contains(&(AnchorKind::Number, "191140031171".to_owned()))
+        );
     }
 }

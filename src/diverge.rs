@@ -104,9 +104,9 @@ impl DivergenceKind {
     /// The usual severity of this kind.
     pub const fn severity(self) -> Severity {
         match self {
-            DivergenceKind::MissingCounterpart | DivergenceKind::NumberMismatch | DivergenceKind::ContactMismatch => {
-                Severity::Error
-            }
+            DivergenceKind::MissingCounterpart
+            | DivergenceKind::NumberMismatch
+            | DivergenceKind::ContactMismatch => Severity::Error,
             DivergenceKind::NumberingMismatch
             | DivergenceKind::OutOfSequence
             | DivergenceKind::NumberingGap
@@ -117,7 +117,9 @@ impl DivergenceKind {
             | DivergenceKind::UntranslatedFragment
             | DivergenceKind::RepeatedText
             | DivergenceKind::SingleLanguage => Severity::Warning,
-            DivergenceKind::NumberingStyle | DivergenceKind::NoNumbering | DivergenceKind::MixedScript => Severity::Info,
+            DivergenceKind::NumberingStyle
+            | DivergenceKind::NoNumbering
+            | DivergenceKind::MixedScript => Severity::Info,
         }
     }
 }
@@ -210,23 +212,46 @@ struct Builder<'d> {
 }
 
 impl Builder<'_> {
-    fn push(&mut self, order: usize, kind: DivergenceKind, severity: Severity, mut ids: Vec<ClauseId>, message: String) {
+    fn push(
+        &mut self,
+        order: usize,
+        kind: DivergenceKind,
+        severity: Severity,
+        mut ids: Vec<ClauseId>,
+        message: String,
+    ) {
         ids.sort();
         ids.dedup();
-        let (kk, ru): (Vec<ClauseId>, Vec<ClauseId>) = ids.into_iter().partition(|id| id.lang == Lang::Kk);
+        let (kk, ru): (Vec<ClauseId>, Vec<ClauseId>) =
+            ids.into_iter().partition(|id| id.lang == Lang::Kk);
         let line_of = |id: &ClauseId| self.doc.clause(*id).map(Clause::line);
         let lines = Lines {
             kk: kk.iter().filter_map(line_of).collect(),
             ru: ru.iter().filter_map(line_of).collect(),
         };
-        self.out.push((order, Divergence { kind, severity, kk, ru, lines, message }));
+        self.out.push((
+            order,
+            Divergence {
+                kind,
+                severity,
+                kk,
+                ru,
+                lines,
+                message,
+            },
+        ));
     }
 }
 
 fn label(clause: &Clause) -> String {
     match clause.number() {
         Some(n) => format!("{} {}", clause.lang(), n.as_str()),
-        None => format!("{} {} at line {}", clause.lang(), clause.kind(), clause.line()),
+        None => format!(
+            "{} {} at line {}",
+            clause.lang(),
+            clause.kind(),
+            clause.line()
+        ),
     }
 }
 
@@ -239,18 +264,33 @@ fn quote(text: &str, words: usize) -> String {
 
 /// Finds every divergence of an aligned document.
 pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
-    let mut builder = Builder { doc, out: Vec::new() };
+    let mut builder = Builder {
+        doc,
+        out: Vec::new(),
+    };
     let mut link_index: HashMap<ClauseId, usize> = HashMap::new();
     for (index, link) in links.iter().enumerate() {
         for &id in link.kk().iter().chain(link.ru()) {
             link_index.insert(id, index);
         }
     }
-    let order_of = |ids: &[ClauseId]| ids.iter().filter_map(|id| link_index.get(id)).min().copied().unwrap_or(0);
+    let order_of = |ids: &[ClauseId]| {
+        ids.iter()
+            .filter_map(|id| link_index.get(id))
+            .min()
+            .copied()
+            .unwrap_or(0)
+    };
     for finding in doc.all_findings() {
         let ids = finding.clauses().to_vec();
         let order = order_of(&ids);
-        builder.push(order, convert(finding.kind()), finding.severity(), ids, finding.message().to_owned());
+        builder.push(
+            order,
+            convert(finding.kind()),
+            finding.severity(),
+            ids,
+            finding.message().to_owned(),
+        );
         if let (Some(line), true) = (finding.line(), finding.clauses().is_empty()) {
             let last = builder.out.len() - 1;
             let lines = &mut builder.out[last].1.lines;
@@ -269,6 +309,7 @@ pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
                 compare_link(&mut builder, order, link, kk, ru, model);
             }
         }
+        item_counts(&mut builder, links, kk, ru);
         for version in [kk, ru] {
             untranslated_fragments(&mut builder, version, &order_of);
         }
@@ -302,19 +343,39 @@ fn missing_counterparts(builder: &mut Builder<'_>, links: &[Link], doc: &Bilingu
             index += 1;
             continue;
         }
-        let lang = if link.kk().is_empty() { Lang::Ru } else { Lang::Kk };
+        let lang = if link.kk().is_empty() {
+            Lang::Ru
+        } else {
+            Lang::Kk
+        };
         let start = index;
         let mut ids = Vec::new();
-        while index < links.len() && links[index].is_unmatched() && !links[index].side(lang).is_empty() {
+        while index < links.len()
+            && links[index].is_unmatched()
+            && !links[index].side(lang).is_empty()
+        {
             ids.extend_from_slice(links[index].side(lang));
             index += 1;
         }
         let clauses: Vec<&Clause> = ids.iter().filter_map(|&id| doc.clause(id)).collect();
-        let substantial = clauses.iter().any(|c| c.is_numbered() || c.text().chars().count() >= 60);
-        let severity = if substantial { Severity::Error } else { Severity::Warning };
-        let Some(first) = clauses.first() else { continue };
+        let substantial = clauses
+            .iter()
+            .any(|c| c.is_numbered() || c.text().chars().count() >= 60);
+        let severity = if substantial {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let Some(first) = clauses.first() else {
+            continue;
+        };
         let message = if clauses.len() == 1 {
-            format!("{} has no {} counterpart: {}", label(first), lang.other().name(), quote(first.text(), 12))
+            format!(
+                "{} has no {} counterpart: {}",
+                label(first),
+                lang.other().name(),
+                quote(first.text(), 12)
+            )
         } else {
             format!(
                 "{} clauses from {} on have no {} counterpart, starting {}",
@@ -324,7 +385,13 @@ fn missing_counterparts(builder: &mut Builder<'_>, links: &[Link], doc: &Bilingu
                 quote(first.text(), 12)
             )
         };
-        builder.push(start, DivergenceKind::MissingCounterpart, severity, ids, message);
+        builder.push(
+            start,
+            DivergenceKind::MissingCounterpart,
+            severity,
+            ids,
+            message,
+        );
     }
 }
 
@@ -337,17 +404,29 @@ fn document_length_model(links: &[Link], kk: &Version, ru: &Version) -> LengthMo
             ([a], [b]) => Some((kk.clause(*a)?, ru.clause(*b)?)),
             _ => None,
         })
-        .filter(|(a, b)| a.number().is_some() && a.number().map(|n| n.components()) == b.number().map(|n| n.components()))
+        .filter(|(a, b)| {
+            a.number().is_some()
+                && a.number().map(|n| n.components()) == b.number().map(|n| n.components())
+        })
         .map(|(a, b)| (a.text().chars().count(), b.text().chars().count()))
         .collect();
     LengthModel::estimate(&pairs)
 }
 
-fn compare_link(builder: &mut Builder<'_>, order: usize, link: &Link, kk: &Version, ru: &Version, model: LengthModel) {
+fn compare_link(
+    builder: &mut Builder<'_>,
+    order: usize,
+    link: &Link,
+    kk: &Version,
+    ru: &Version,
+    model: LengthModel,
+) {
     let a: Vec<&Clause> = link.kk().iter().filter_map(|&id| kk.clause(id)).collect();
     let b: Vec<&Clause> = link.ru().iter().filter_map(|&id| ru.clause(id)).collect();
     let ids: Vec<ClauseId> = link.kk().iter().chain(link.ru()).copied().collect();
-    let (Some(&first_a), Some(&first_b)) = (a.first(), b.first()) else { return };
+    let (Some(&first_a), Some(&first_b)) = (a.first(), b.first()) else {
+        return;
+    };
     if let (Some(na), Some(nb)) = (first_a.number(), first_b.number())
         && na.components() != nb.components()
         && na.style() == nb.style()
@@ -371,15 +450,22 @@ fn compare_link(builder: &mut Builder<'_>, order: usize, link: &Link, kk: &Versi
     compare_anchors(builder, order, &ids, &anchors_a, &anchors_b);
     if a.len() == 1 && b.len() == 1 {
         length(builder, order, &ids, first_a, first_b, model);
-        item_count(builder, order, &ids, first_a, kk, first_b, ru);
     }
 }
 
 fn keys(anchors: &[Anchor], pred: impl Fn(AnchorKind) -> bool) -> BTreeSet<&str> {
-    anchors.iter().filter(|x| pred(x.kind)).map(|x| x.key.as_str()).collect()
+    anchors
+        .iter()
+        .filter(|x| pred(x.kind))
+        .map(|x| x.key.as_str())
+        .collect()
 }
 
-fn raws<'a>(anchors: &'a [Anchor], keys: &BTreeSet<&str>, pred: impl Fn(AnchorKind) -> bool) -> Vec<&'a str> {
+fn raws<'a>(
+    anchors: &'a [Anchor],
+    keys: &BTreeSet<&str>,
+    pred: impl Fn(AnchorKind) -> bool,
+) -> Vec<&'a str> {
     let mut out: Vec<&str> = anchors
         .iter()
         .filter(|x| pred(x.kind) && keys.contains(x.key.as_str()))
@@ -389,33 +475,61 @@ fn raws<'a>(anchors: &'a [Anchor], keys: &BTreeSet<&str>, pred: impl Fn(AnchorKi
     out
 }
 
-fn compare_anchors(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &[Anchor], b: &[Anchor]) {
+fn compare_anchors(
+    builder: &mut Builder<'_>,
+    order: usize,
+    ids: &[ClauseId],
+    a: &[Anchor],
+    b: &[Anchor],
+) {
     // What each kind compares: its anchors, and how the message names them.
     type Comparison = (DivergenceKind, fn(AnchorKind) -> bool, &'static str);
     let groups: [Comparison; 3] = [
-        (DivergenceKind::NumberMismatch, |k| matches!(k, AnchorKind::Number | AnchorKind::Identifier), "numbers"),
-        (DivergenceKind::ContactMismatch, AnchorKind::is_contact, "contacts"),
-        (DivergenceKind::NameMismatch, |k| k == AnchorKind::Name, "Latin-script names"),
+        (
+            DivergenceKind::NumberMismatch,
+            |k| matches!(k, AnchorKind::Number | AnchorKind::Identifier),
+            "numbers",
+        ),
+        (
+            DivergenceKind::ContactMismatch,
+            AnchorKind::is_contact,
+            "contacts",
+        ),
+        (
+            DivergenceKind::NameMismatch,
+            |k| k == AnchorKind::Name,
+            "Latin-script names",
+        ),
     ];
     for (kind, pred, what) in groups {
         let (ka, kb) = (keys(a, pred), keys(b, pred));
         let only_a: BTreeSet<&str> = ka.difference(&kb).copied().collect();
         let only_b: BTreeSet<&str> = kb.difference(&ka).copied().collect();
         if !only_a.is_empty() || !only_b.is_empty() {
-            let sides: Vec<String> = [(Lang::Kk, raws(a, &only_a, pred)), (Lang::Ru, raws(b, &only_b, pred))]
-                .into_iter()
-                .filter(|(_, raw)| !raw.is_empty())
-                .map(|(lang, raw)| format!("only in {}: {}", lang.name(), raw.join(", ")))
-                .collect();
+            let sides: Vec<String> = [
+                (Lang::Kk, raws(a, &only_a, pred)),
+                (Lang::Ru, raws(b, &only_b, pred)),
+            ]
+            .into_iter()
+            .filter(|(_, raw)| !raw.is_empty())
+            .map(|(lang, raw)| format!("only in {}: {}", lang.name(), raw.join(", ")))
+            .collect();
             let message = format!("{what} differ; {}.", sides.join("; "));
             builder.push(order, kind, kind.severity(), ids.to_vec(), message);
         }
         if kind == DivergenceKind::NumberMismatch {
             // The same identifier with its letter typed in the other script: 94-V and 94-В.
             for x in a.iter().filter(|x| x.kind == AnchorKind::Identifier) {
-                if let Some(y) = b.iter().find(|y| y.kind == AnchorKind::Identifier && y.key == x.key && y.raw != x.raw) {
+                if let Some(y) = b
+                    .iter()
+                    .find(|y| y.kind == AnchorKind::Identifier && y.key == x.key && y.raw != x.raw)
+                {
                     let script = |s: &str| {
-                        if s.chars().any(crate::language::is_cyrillic) { "Cyrillic" } else { "Latin" }
+                        if s.chars().any(crate::language::is_cyrillic) {
+                            "Cyrillic"
+                        } else {
+                            "Latin"
+                        }
                     };
                     builder.push(
                         order,
@@ -441,7 +555,14 @@ const LENGTH_LIMIT: f64 = 4.0;
 /// Clauses shorter than this (in characters, both sides) are not judged by length.
 const LENGTH_MIN_CHARS: usize = 40;
 
-fn length(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &Clause, b: &Clause, model: LengthModel) {
+fn length(
+    builder: &mut Builder<'_>,
+    order: usize,
+    ids: &[ClauseId],
+    a: &Clause,
+    b: &Clause,
+    model: LengthModel,
+) {
     let (la, lb) = (a.text().chars().count(), b.text().chars().count());
     if la.max(lb) < LENGTH_MIN_CHARS {
         return;
@@ -474,8 +595,13 @@ fn length(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &Clause,
 fn list_items(clause: &Clause, version: &Version) -> usize {
     let mut count = 0;
     for &id in clause.children() {
-        let Some(child) = version.clause(id) else { continue };
-        if child.number().is_some_and(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)) {
+        let Some(child) = version.clause(id) else {
+            continue;
+        };
+        if child
+            .number()
+            .is_some_and(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+        {
             continue;
         }
         let below = list_items(child, version);
@@ -486,23 +612,60 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
     count
 }
 
-fn item_count(builder: &mut Builder<'_>, order: usize, ids: &[ClauseId], a: &Clause, kk: &Version, b: &Clause, ru: &Version) {
-    let (na, nb) = (list_items(a, kk), list_items(b, ru));
-    // A list missing on one side altogether is a missing counterpart, reported as such.
-    if na != nb && na > 0 && nb > 0 {
-        builder.push(
-            order,
-            DivergenceKind::ItemCountMismatch,
-            DivergenceKind::ItemCountMismatch.severity(),
-            ids.to_vec(),
-            format!("{} lists {na} items, {} lists {nb}.", label(a), label(b)),
-        );
+fn is_ancestor(ancestor: &Clause, clause: &Clause, version: &Version) -> bool {
+    let mut cursor = clause.parent();
+    while let Some(id) = cursor {
+        if id == ancestor.id() {
+            return true;
+        }
+        cursor = version.clause(id).and_then(Clause::parent);
+    }
+    false
+}
+
+/// Lists of different length in linked clauses. A difference deep in a list also shows in
+/// every clause above it; it is reported once, where it is.
+fn item_counts(builder: &mut Builder<'_>, links: &[Link], kk: &Version, ru: &Version) {
+    let mut found: Vec<(usize, &Clause, &Clause, usize, usize)> = Vec::new();
+    for (order, link) in links.iter().enumerate() {
+        let ([a], [b]) = (link.kk(), link.ru()) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (kk.clause(*a), ru.clause(*b)) else {
+            continue;
+        };
+        let (na, nb) = (list_items(a, kk), list_items(b, ru));
+        // A list missing on one side altogether is a missing counterpart, reported as such.
+        if na != nb && na > 0 && nb > 0 {
+            found.push((order, a, b, na, nb));
+        }
+    }
+    for &(order, a, b, na, nb) in &found {
+        let deeper = found.iter().any(|&(_, x, y, nx, ny)| {
+            (x.id() != a.id() || y.id() != b.id())
+                && nx.abs_diff(ny) == na.abs_diff(nb)
+                && is_ancestor(a, x, kk)
+                && is_ancestor(b, y, ru)
+        });
+        if !deeper {
+            builder.push(
+                order,
+                DivergenceKind::ItemCountMismatch,
+                DivergenceKind::ItemCountMismatch.severity(),
+                vec![a.id(), b.id()],
+                format!("{} lists {na} items, {} lists {nb}.", label(a), label(b)),
+            );
+        }
     }
 }
 
 /// Pieces of a clause's original text (table cells, lines, sentences) written in the other
 /// language.
-fn untranslated_fragments(builder: &mut Builder<'_>, version: &Version, order_of: &impl Fn(&[ClauseId]) -> usize) {
+fn untranslated_fragments(
+    builder: &mut Builder<'_>,
+    version: &Version,
+    order_of: &impl Fn(&[ClauseId]) -> usize,
+) {
     let doc = builder.doc;
     let other = version.lang().other();
     for clause in version.clauses() {
@@ -518,7 +681,9 @@ fn untranslated_fragments(builder: &mut Builder<'_>, version: &Version, order_of
                 let guess = detect_language(text);
                 let strong = match (other, guess.evidence) {
                     (_, Evidence::Letters) => true,
-                    (Lang::Ru, Evidence::Detector) => guess.confidence >= 0.95 && guess.cyrillic_letters >= 15,
+                    (Lang::Ru, Evidence::Detector) => {
+                        guess.confidence >= 0.95 && guess.cyrillic_letters >= 15
+                    }
                     _ => false,
                 };
                 if guess.lang == Some(other) && strong {
@@ -542,7 +707,11 @@ fn untranslated_fragments(builder: &mut Builder<'_>, version: &Version, order_of
 }
 
 /// Siblings with the same text: a list item or clause written twice.
-fn repeated_text(builder: &mut Builder<'_>, version: &Version, order_of: &impl Fn(&[ClauseId]) -> usize) {
+fn repeated_text(
+    builder: &mut Builder<'_>,
+    version: &Version,
+    order_of: &impl Fn(&[ClauseId]) -> usize,
+) {
     let mut seen: HashMap<(Option<ClauseId>, String), ClauseId> = HashMap::new();
     for clause in version.clauses() {
         let key = clause.text().to_lowercase();

@@ -31,7 +31,10 @@ pub(crate) fn terms() -> &'static [Term] {
             .filter_map(|line| {
                 let (kk, ru) = line.split_once('\t')?;
                 let stems = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
-                Some(Term { kk: stems(kk), ru: stems(ru) })
+                Some(Term {
+                    kk: stems(kk),
+                    ru: stems(ru),
+                })
             })
             .collect()
     })
@@ -46,7 +49,8 @@ fn concepts() -> &'static [u16] {
         let terms = terms();
         (0..terms.len())
             .map(|i| {
-                let first = (0..i).find(|&j| terms[j].kk == terms[i].kk || terms[j].ru == terms[i].ru);
+                let first =
+                    (0..i).find(|&j| terms[j].kk == terms[i].kk || terms[j].ru == terms[i].ru);
                 first.unwrap_or(i) as u16
             })
             .collect()
@@ -63,9 +67,12 @@ pub(crate) fn find_terms(text: &str, lang: Lang) -> Vec<u16> {
         if stems.is_empty() || words.len() < stems.len() {
             continue;
         }
-        let occurs = words
-            .windows(stems.len())
-            .any(|window| window.iter().zip(stems).all(|(word, stem)| word.starts_with(stem.as_str())));
+        let occurs = words.windows(stems.len()).any(|window| {
+            window
+                .iter()
+                .zip(stems)
+                .all(|(word, stem)| word.starts_with(stem.as_str()))
+        });
         if occurs {
             found.push(concepts()[index]);
         }
@@ -81,8 +88,14 @@ mod tests {
 
     #[test]
     fn terms_match_inflected_forms_in_both_languages() {
-        let kk = find_terms("Дербес деректерді қорғау туралы Қазақстан Республикасының Заңы", Lang::Kk);
-        let ru = find_terms("Закон Республики Казахстан о защите персональных данных", Lang::Ru);
+        let kk = find_terms(
+            "Дербес деректерді қорғау туралы Қазақстан Республикасының Заңы",
+            Lang::Kk,
+        );
+        let ru = find_terms(
+            "Закон Республики Казахстан о защите персональных данных",
+            Lang::Ru,
+        );
         assert!(!kk.is_empty());
         assert_eq!(kk, ru);
     }
@@ -97,7 +110,11 @@ mod tests {
             if path.extension().is_some_and(|e| e == "txt") {
                 let doc = crate::BilingualDocument::from_path(&path).unwrap();
                 for version in doc.versions() {
-                    let target = if version.lang() == Lang::Kk { &mut kk_text } else { &mut ru_text };
+                    let target = if version.lang() == Lang::Kk {
+                        &mut kk_text
+                    } else {
+                        &mut ru_text
+                    };
                     for clause in version.clauses() {
                         target.push_str(clause.text());
                         target.push('\n');
@@ -107,8 +124,16 @@ mod tests {
         }
         for (index, term) in terms().iter().enumerate() {
             let index = concepts()[index];
-            assert!(find_terms(&kk_text, Lang::Kk).contains(&index), "kk «{}» not in the corpus", term.kk.join(" "));
-            assert!(find_terms(&ru_text, Lang::Ru).contains(&index), "ru «{}» not in the corpus", term.ru.join(" "));
+            assert!(
+                find_terms(&kk_text, Lang::Kk).contains(&index),
+                "kk «{}» not in the corpus",
+                term.kk.join(" ")
+            );
+            assert!(
+                find_terms(&ru_text, Lang::Ru).contains(&index),
+                "ru «{}» not in the corpus",
+                term.ru.join(" ")
+            );
         }
         assert!(terms().len() >= 40);
     }

@@ -68,6 +68,7 @@ mod language;
 mod load;
 pub mod normalize;
 mod numbering;
+pub mod report;
 mod segment;
 mod span;
 mod split;

@@ -1,0 +1,103 @@
+//! Aligns the Kazakh and Russian versions of a document and reports where they disagree.
+//!
+//! ```text
+//! cargo run --example align -- corpus/mycar-myverify.txt
+//! cargo run --example align -- kk.txt ru.txt --format json --out report.json
+//! cargo run --example align -- corpus/kao-autocheck.txt --format tmx --out kao.tmx
+//! ```
+//!
+//! One file holds both versions; two files hold one version each, in either order (the
+//! language of each is detected). Formats: `text` (a readable report), `json`
+//! (`docs/align-json.md`), `tmx` (TMX 1.4b, `docs/tmx.md`). Errors are one line on stderr
+//! and a non-zero exit.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use kzru_align::report::{AlignmentReport, TextOptions, write_text, write_tmx};
+use kzru_align::{Aligner, BilingualDocument};
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Tmx,
+}
+
+/// Align the Kazakh and Russian versions of a legal document and report their divergences.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    /// The document (both versions), or one language version of it.
+    file: PathBuf,
+    /// The other language version, when the versions are separate files.
+    other: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            let message = err.to_string();
+            eprintln!(
+                "error: {}",
+                message
+                    .lines()
+                    .next()
+                    .unwrap_or("bad arguments")
+                    .trim_start_matches("error: ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let doc = match &args.other {
+        Some(other) => BilingualDocument::from_paths(&args.file, other),
+        None => BilingualDocument::from_path(&args.file),
+    }
+    .map_err(|e| e.to_string())?;
+    let alignment = Aligner::new().align(&doc);
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).map_err(|e| {
+                format!("{}: cannot create: {e}", path.display())
+            })?))
+        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    };
+    let written = match args.format {
+        Format::Text => write_text(&alignment, TextOptions::default(), &mut out),
+        Format::Json => serde_json::to_writer_pretty(&mut out, &AlignmentReport::new(&alignment))
+            .map_err(io::Error::other)
+            .and_then(|()| writeln!(out)),
+        Format::Tmx => write_tmx(&alignment, &mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        // The reader stopped early (`| head`): nothing is wrong.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| format!("cannot write the report: {e}")),
+    }
+}
