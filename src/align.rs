@@ -41,18 +41,26 @@ impl LengthModel {
         variance: LENGTH_VARIANCE,
     };
 
+    /// The model for judging a document too short to measure its own: the corpus ratio with
+    /// a variance between that of the close translations (1.4–2.0) and of the condensed one
+    /// (24), so that a clause cut to a third still stands out.
+    pub(crate) const FALLBACK: LengthModel = LengthModel {
+        ratio: LENGTH_RATIO,
+        variance: 4.0,
+    };
+
     /// Estimates the model of one document from pairs `(kazakh chars, russian chars)` that are
     /// known to translate each other; the pairs furthest off are left out of the variance
-    /// (a truncated clause must not hide itself by widening the model). Falls back to the
-    /// corpus model with fewer than eight pairs.
+    /// (a truncated clause must not hide itself by widening the model). Falls back to
+    /// [`LengthModel::FALLBACK`] with fewer than eight pairs.
     pub(crate) fn estimate(pairs: &[(usize, usize)]) -> LengthModel {
         if pairs.len() < 8 {
-            return LengthModel::CORPUS;
+            return LengthModel::FALLBACK;
         }
         let sum_kk: f64 = pairs.iter().map(|p| p.0 as f64).sum();
         let sum_ru: f64 = pairs.iter().map(|p| p.1 as f64).sum();
         if sum_kk == 0.0 {
-            return LengthModel::CORPUS;
+            return LengthModel::FALLBACK;
         }
         let ratio = sum_ru / sum_kk;
         let mut residuals: Vec<(f64, f64)> = pairs
@@ -290,12 +298,12 @@ impl Aligner {
                                 f32::NAN
                             };
                             let two_ru = if j >= 2 {
-                                score(&[&a[i - 1]], &[&b[j - 2], &b[j - 1]])
+                                link_score(&[&a[i - 1]], &[&b[j - 2], &b[j - 1]])
                             } else {
                                 f32::NAN
                             };
                             let two_kk = if j >= 1 && i >= 2 {
-                                score(&[&a[i - 2], &a[i - 1]], &[&b[j - 1]])
+                                link_score(&[&a[i - 2], &a[i - 1]], &[&b[j - 1]])
                             } else {
                                 f32::NAN
                             };
@@ -323,15 +331,25 @@ impl Aligner {
                         candidates[1] = (row_get(&row, lo, j - 1) - skip, MOVE_SKIP_RU);
                         candidates[2] = (band.get(&best, i - 1, j - 1) + one - tau, MOVE_ONE);
                     }
+                    // Two clauses where one sentence was broken in two merge at no cost.
+                    let merge = |x: &Features, y: &Features| {
+                        if continues(x, y) {
+                            0.0
+                        } else {
+                            self.merge_penalty
+                        }
+                    };
                     if j >= 2 {
+                        let cost = merge(&b[j - 2], &b[j - 1]);
                         candidates[3] = (
-                            band.get(&best, i - 1, j - 2) + two_ru - tau - self.merge_penalty,
+                            band.get(&best, i - 1, j - 2) + two_ru - tau - cost,
                             MOVE_TWO_RU,
                         );
                     }
                     if i >= 2 && j >= 1 {
+                        let cost = merge(&a[i - 2], &a[i - 1]);
                         candidates[4] = (
-                            band.get(&best, i - 2, j - 1) + two_kk - tau - self.merge_penalty,
+                            band.get(&best, i - 2, j - 1) + two_kk - tau - cost,
                             MOVE_TWO_KK,
                         );
                     }
@@ -378,7 +396,7 @@ impl Aligner {
                 _ => {
                     let left: Vec<&Features> = a[si..i].iter().collect();
                     let right: Vec<&Features> = b[sj..j].iter().collect();
-                    score(&left, &right)
+                    link_score(&left, &right)
                 }
             };
             steps.push(Step {
@@ -470,12 +488,60 @@ pub(crate) struct Features {
     /// Components of the nearest numbered section or clause above (its own for a numbered
     /// section or clause): where in the document the clause stands.
     context: Option<Vec<u32>>,
-    /// 1-based position among the siblings of the same kind.
+    /// 1-based position among the siblings of the same kind, from the start and from the end.
     position: usize,
+    position_from_end: usize,
     kind: ClauseKind,
     chars: usize,
     anchors: Vec<Anchor>,
     terms: Vec<u16>,
+    cognates: Vec<[char; COGNATE_PREFIX]>,
+    /// The text ends without closing punctuation (`…данные о людях,`).
+    ends_open: bool,
+    /// The text starts with a lower-case letter.
+    starts_lower: bool,
+}
+
+/// Whether `second` continues `first`: one sentence broken in two (by a page break, or a
+/// bullet typed in the middle of an item).
+fn continues(first: &Features, second: &Features) -> bool {
+    first.ends_open && second.starts_lower
+}
+
+/// Words sharing their first four letters are taken for cognates (Simard, Foster and
+/// Isabelle 1992): Kazakh and Russian share many loanwords (`статистикалық`,
+/// `статистических`; `сервис`; `маркетинг`).
+const COGNATE_PREFIX: usize = 4;
+/// Shorter words are mostly grammatical and collide by chance.
+const COGNATE_MIN_LETTERS: usize = 5;
+
+fn cognates(text: &str) -> Vec<[char; COGNATE_PREFIX]> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out: Vec<[char; COGNATE_PREFIX]> = text
+        .unicode_words()
+        .filter(|w| w.chars().count() >= COGNATE_MIN_LETTERS && w.chars().all(char::is_alphabetic))
+        .map(|w| {
+            let mut prefix = [' '; COGNATE_PREFIX];
+            for (slot, c) in prefix
+                .iter_mut()
+                .zip(w.chars().flat_map(char::to_lowercase))
+            {
+                *slot = c;
+            }
+            prefix
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
+    2.0 * shared as f32 / (a.len() + b.len()) as f32
 }
 
 impl Features {
@@ -502,22 +568,43 @@ impl Features {
             Some(parent) => parent.children(),
             None => &[],
         };
-        let position = siblings
+        let same_kind: Vec<ClauseId> = siblings
             .iter()
             .filter_map(|&id| version.clause(id))
-            .take_while(|c| c.id() != clause.id())
             .filter(|c| c.kind() == clause.kind())
-            .count()
-            + 1;
+            .map(Clause::id)
+            .collect();
+        let index = same_kind
+            .iter()
+            .position(|&id| id == clause.id())
+            .unwrap_or(0);
+        let (position, position_from_end) = (index + 1, same_kind.len().saturating_sub(index));
         Features {
             number,
             context,
             position,
+            position_from_end,
             kind: clause.kind(),
             chars: clause.text().chars().count(),
             anchors: anchors::extract(clause.text()),
             terms: glossary::find_terms(clause.text(), clause.lang()),
+            cognates: cognates(clause.text()),
+            ends_open: clause
+                .text()
+                .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
+            starts_lower: clause.text().starts_with(char::is_lowercase),
         }
+    }
+}
+
+/// The score of a link. Where one side is a sentence broken in two, the link is at least as
+/// good as linking its first part: the second part adds the same sentence, not a new one.
+fn link_score(a: &[&Features], b: &[&Features]) -> f32 {
+    let merged = score(a, b);
+    match (a, b) {
+        ([x, y], _) if continues(x, y) => merged.max(score(&a[..1], b)),
+        (_, [x, y]) if continues(x, y) => merged.max(score(a, &b[..1])),
+        _ => merged,
     }
 }
 
@@ -563,12 +650,19 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
         0.5,
     );
     if first_a.number.is_none() && first_b.number.is_none() && first_a.kind == first_b.kind {
-        let value = match first_a.position.abs_diff(first_b.position) {
+        // Counted from either end: after an item inserted in one version, the items before it
+        // agree from the start and those after it from the end.
+        let offset = first_a.position.abs_diff(first_b.position).min(
+            first_a
+                .position_from_end
+                .abs_diff(first_b.position_from_end),
+        );
+        let value = match offset {
             0 => 1.0,
-            1 => 0.5,
+            1 => 0.4,
             _ => 0.0,
         };
-        add(value, 1.0);
+        add(value, 0.75);
     }
     let anchors_a: Vec<&Anchor> = a.iter().flat_map(|f| &f.anchors).collect();
     let anchors_b: Vec<&Anchor> = b.iter().flat_map(|f| &f.anchors).collect();
@@ -585,19 +679,27 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
         let evidence = ((anchors_a.len() + anchors_b.len()) as f32 / 4.0).min(1.0);
         add(dice, 2.5 * evidence);
     }
-    let mut terms_a: Vec<u16> = a.iter().flat_map(|f| f.terms.iter().copied()).collect();
-    let mut terms_b: Vec<u16> = b.iter().flat_map(|f| f.terms.iter().copied()).collect();
-    terms_a.sort_unstable();
-    terms_a.dedup();
-    terms_b.sort_unstable();
-    terms_b.dedup();
+    fn union<T: Ord + Copy>(sets: impl Iterator<Item = T>) -> Vec<T> {
+        let mut all: Vec<T> = sets.collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+    let terms_a = union(a.iter().flat_map(|f| f.terms.iter().copied()));
+    let terms_b = union(b.iter().flat_map(|f| f.terms.iter().copied()));
     if !terms_a.is_empty() || !terms_b.is_empty() {
-        let shared = terms_a
-            .iter()
-            .filter(|t| terms_b.binary_search(t).is_ok())
-            .count();
-        let dice = 2.0 * shared as f32 / (terms_a.len() + terms_b.len()) as f32;
-        add(dice, 1.5);
+        add(dice(&terms_a, &terms_b), 1.5);
+    }
+    let cognates_a = union(a.iter().flat_map(|f| f.cognates.iter().copied()));
+    let cognates_b = union(b.iter().flat_map(|f| f.cognates.iter().copied()));
+    let shared = cognates_a
+        .iter()
+        .filter(|x| cognates_b.binary_search(x).is_ok())
+        .count();
+    if shared > 0 {
+        // Evidence for a pair, never against it: most words of a translation are not
+        // cognates, so two shared ones already count fully.
+        add(1.0, 0.75 * shared.min(2) as f32);
     }
     let chars_a: usize = a.iter().map(|f| f.chars).sum();
     let chars_b: usize = b.iter().map(|f| f.chars).sum();
@@ -691,7 +793,7 @@ mod tests {
         let model = LengthModel::estimate(&pairs);
         assert!((model.ratio - 1.24).abs() < 0.05, "{model:?}");
         assert!(model.delta(1000, 100).abs() > 10.0);
-        assert_eq!(LengthModel::estimate(&pairs[..3]), LengthModel::CORPUS);
+        assert_eq!(LengthModel::estimate(&pairs[..3]), LengthModel::FALLBACK);
     }
 
     #[test]

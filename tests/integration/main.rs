@@ -1,7 +1,10 @@
 //! Integration tests, one binary with a module per area.
 
+mod alignment;
 mod corpus;
+mod divergences;
 mod errors;
+mod mutations;
 mod properties;
 mod regression;
 

@@ -1,0 +1,241 @@
+//! Alignment of the bilingual corpus documents: every numbered clause, the exact
+//! divergences, one link per clause, and the same result on any number of threads.
+
+use kzru_align::{
+    Aligner, Alignment, BilingualDocument, ClauseId, DivergenceKind, Lang, NumberStyle,
+};
+
+use crate::corpus_doc;
+
+/// A numbered clause's label: its number, with the parent's for list items (`2.2/8)`).
+fn label(doc: &BilingualDocument, id: ClauseId) -> Option<String> {
+    let clause = doc.clause(id)?;
+    let number = clause.number()?;
+    let own = number.as_str().trim_end_matches('.').to_owned();
+    match number.style() {
+        NumberStyle::Parenthesized | NumberStyle::Letter => {
+            let parent = clause.parent().and_then(|p| doc.clause(p))?;
+            Some(format!(
+                "{}/{own}",
+                parent.number()?.as_str().trim_end_matches('.')
+            ))
+        }
+        _ => Some(own),
+    }
+}
+
+/// Links that hold a numbered clause, whose two sides do not carry the same labels.
+fn numbered_links_that_differ(
+    doc: &BilingualDocument,
+    alignment: &Alignment<'_>,
+) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut differ = Vec::new();
+    let mut seen = 0;
+    for link in alignment.links() {
+        let kk: Vec<String> = link.kk().iter().filter_map(|&id| label(doc, id)).collect();
+        let ru: Vec<String> = link.ru().iter().filter_map(|&id| label(doc, id)).collect();
+        seen += kk.len() + ru.len();
+        if kk != ru {
+            differ.push((kk, ru));
+        }
+    }
+    let numbered: usize = doc
+        .versions()
+        .iter()
+        .map(|v| v.clauses().iter().filter(|c| c.is_numbered()).count())
+        .sum();
+    assert_eq!(seen, numbered, "every numbered clause is in a link");
+    differ
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// `(kind, kk lines, ru lines)` of every divergence.
+fn divergences(alignment: &Alignment<'_>) -> Vec<(DivergenceKind, Vec<usize>, Vec<usize>)> {
+    alignment
+        .divergences()
+        .iter()
+        .map(|d| (d.kind(), d.lines().kk.clone(), d.lines().ru.clone()))
+        .collect()
+}
+
+#[test]
+fn mycar_numbered_clauses_align_one_to_one() {
+    let doc = corpus_doc("mycar-myverify");
+    let alignment = Aligner::new().align(&doc);
+    assert_eq!(numbered_links_that_differ(&doc, &alignment), []);
+    use DivergenceKind::*;
+    assert_eq!(
+        divergences(&alignment),
+        [
+            (LengthMismatch, vec![9], vec![208]),
+            (UntranslatedFragment, vec![19], vec![]),
+            (ItemCountMismatch, vec![36], vec![235]),
+            (MissingCounterpart, vec![44, 45], vec![]),
+            (RepeatedText, vec![42, 44], vec![]),
+            (RepeatedText, vec![43, 45], vec![]),
+            (NumberingGap, vec![155, 157], vec![]),
+            (NumberingGap, vec![], vec![354, 356]),
+            (OutOfSequence, vec![171, 185], vec![]),
+            (OutOfSequence, vec![], vec![372, 386]),
+        ]
+    );
+    // The duplicated bullets are the ones left without counterpart, not their originals.
+    let kk = doc.version(Lang::Kk).unwrap();
+    let first = kk.clauses().iter().find(|c| c.line() == 42).unwrap();
+    assert_eq!(
+        doc.clause(alignment.counterparts(first.id())[0])
+            .unwrap()
+            .line(),
+        241
+    );
+    // The bullet sub-heading «• Пайдаланушы ұсынатын дербес деректер:» merges with 3.1.2,
+    // whose Russian text carries that phrase without a bullet.
+    let merged = alignment.link_of(kk.find("3.1.2").unwrap().id()).unwrap();
+    assert_eq!((merged.kk().len(), merged.ru().len()), (2, 1));
+}
+
+#[test]
+fn kao_aligns_9_6_with_7_6_and_reports_what_the_kazakh_version_lacks() {
+    let doc = corpus_doc("kao-autocheck");
+    let alignment = Aligner::new().align(&doc);
+    assert_eq!(
+        numbered_links_that_differ(&doc, &alignment),
+        [(strings(&["9.6"]), strings(&["7.6"]))]
+    );
+    use DivergenceKind::*;
+    assert_eq!(
+        divergences(&alignment),
+        [
+            (NameMismatch, vec![7], vec![199]),
+            (MixedScript, vec![13], vec![]),
+            (MixedScript, vec![40], vec![]),
+            (MissingCounterpart, vec![], vec![242, 243, 244]),
+            (NameMismatch, vec![52], vec![246]),
+            (ItemCountMismatch, vec![79], vec![279]),
+            (MissingCounterpart, vec![], vec![292]),
+            (NumberMismatch, vec![130], vec![333]),
+            (ContactMismatch, vec![160], vec![365]),
+            (OutOfSequence, vec![], vec![367, 383]),
+            (NumberingMismatch, vec![176], vec![383]),
+        ]
+    );
+    let law = alignment
+        .divergences()
+        .iter()
+        .find(|d| d.kind() == NumberMismatch)
+        .unwrap();
+    assert!(
+        law.message().contains("94-V") && law.message().contains("94-В"),
+        "{}",
+        law.message()
+    );
+    let email = alignment
+        .divergences()
+        .iter()
+        .find(|d| d.kind() == ContactMismatch)
+        .unwrap();
+    assert!(email.message().contains("info@kao.kz"));
+}
+
+#[test]
+fn aitu_merges_the_split_item_and_finds_the_extra_one() {
+    let doc = corpus_doc("aitu-sauda");
+    let alignment = Aligner::new().align(&doc);
+    assert_eq!(
+        numbered_links_that_differ(&doc, &alignment),
+        [
+            (strings(&["2.2/8)", "2.2/9)"]), strings(&["2.2/8)"])),
+            (strings(&["2.2/10)"]), vec![])
+        ]
+    );
+    use DivergenceKind::*;
+    assert_eq!(
+        divergences(&alignment),
+        [
+            (MixedScript, vec![5], vec![]),
+            (ItemCountMismatch, vec![27], vec![163]),
+            (MissingCounterpart, vec![47], vec![]),
+            (DuplicateNumber, vec![103, 105], vec![]),
+            (DuplicateNumber, vec![], vec![231, 233]),
+            (LengthMismatch, vec![117], vec![243]),
+            (NumberingStyle, vec![], vec![253]),
+        ]
+    );
+    // Clauses that start inside a PDF line are aligned like any other.
+    let ru_16 = doc.version(Lang::Ru).unwrap().find("1.6").unwrap();
+    let kk = alignment.counterparts(ru_16.id());
+    assert_eq!(doc.clause(kk[0]).unwrap().line(), 15);
+}
+
+#[test]
+fn every_clause_is_in_exactly_one_link_and_scores_are_in_range() {
+    for stem in [
+        "mycar-myverify",
+        "kao-autocheck",
+        "aitu-sauda",
+        "idcollect",
+        "kazeuromobile-simply",
+    ] {
+        let doc = corpus_doc(stem);
+        let alignment = Aligner::new().align(&doc);
+        for version in doc.versions() {
+            for clause in version.clauses() {
+                let holding = alignment
+                    .links()
+                    .iter()
+                    .filter(|l| l.side(version.lang()).contains(&clause.id()))
+                    .count();
+                assert_eq!(holding, 1, "{stem}: {} in {holding} links", clause.id());
+            }
+        }
+        for link in alignment.links() {
+            assert!((0.0..=1.0).contains(&link.score()), "{stem}: {link:?}");
+            assert!(!link.kk().is_empty() || !link.ru().is_empty());
+            assert!(link.kk().len() <= 2 && link.ru().len() <= 2);
+        }
+    }
+}
+
+#[test]
+fn the_result_is_the_same_on_one_thread_and_on_several() {
+    let doc = corpus_doc("mycar-myverify");
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let alignment = Aligner::new().align(&doc);
+            (alignment.links().to_vec(), alignment.divergences().to_vec())
+        })
+    };
+    let one = run(1);
+    assert_eq!(one, run(4));
+    assert_eq!(one, run(2));
+}
+
+#[test]
+fn a_pair_of_files_aligns_like_the_file_that_holds_both() {
+    let doc = corpus_doc("mycar-myverify");
+    let text = doc.sources()[0].text();
+    let kk_end = doc.version(Lang::Kk).unwrap().span().end();
+    let dir = std::env::temp_dir().join(format!("kzru-align-pair-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (kk_path, ru_path) = (dir.join("policy-kk.txt"), dir.join("policy-ru.txt"));
+    std::fs::write(&kk_path, &text[..kk_end]).unwrap();
+    std::fs::write(&ru_path, &text[kk_end..]).unwrap();
+    // Russian file first: the languages are detected, not taken from the order.
+    let pair = BilingualDocument::from_paths(&ru_path, &kk_path).unwrap();
+    let single = Aligner::new().align(&doc);
+    let paired = Aligner::new().align(&pair);
+    let kinds = |a: &Alignment<'_>| a.divergences().iter().map(|d| d.kind()).collect::<Vec<_>>();
+    assert_eq!(kinds(&paired), kinds(&single));
+    assert_eq!(paired.links().len(), single.links().len());
+    // Lines are counted in each version's own file.
+    let ru_first_line = doc.version(Lang::Ru).unwrap().line() - 1;
+    let ru_9_7 = pair.version(Lang::Ru).unwrap().find("9.7").unwrap();
+    assert_eq!(ru_9_7.line(), 388 - ru_first_line);
+}

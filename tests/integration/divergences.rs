@@ -1,0 +1,286 @@
+//! One small bilingual policy and one variant per divergence kind: the clean pair gives no
+//! divergence at all, each variant exactly the divergence it was built to show.
+
+use kzru_align::{Aligner, BilingualDocument, DivergenceKind, Severity, Source};
+
+const KK: &str = "ҚҰПИЯЛЫЛЫҚ САЯСАТЫ
+
+1. Жалпы ережелер
+
+1.1. Осы Саясат дербес деректерді қорғау туралы Қазақстан Республикасының заңнамасына сәйкес әзірленді.
+
+1.2. Компания дербес деректерді 5 (бес) жыл бойы сақтайды.
+
+1.3. Біз мынадай деректерді жинаймыз:
+
+- тегі, аты, әкесінің аты;
+- телефон нөмірі;
+- электрондық пошта мекенжайы.
+
+2. Байланыс
+
+2.1. Сұрақтар бойынша info@example.kz электрондық поштасына немесе +7 (727) 000 00 00 телефоны арқылы хабарласыңыз.
+
+2.2. Біз Google Analytics қызметін пайдаланамыз.
+";
+
+const RU: &str = "ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ
+
+1. Общие положения
+
+1.1. Настоящая Политика разработана в соответствии с законодательством Республики Казахстан о защите персональных данных.
+
+1.2. Компания хранит персональные данные в течение 5 (пяти) лет.
+
+1.3. Мы собираем следующие данные:
+
+- фамилия, имя, отчество;
+- номер телефона;
+- адрес электронной почты.
+
+2. Контакты
+
+2.1. По вопросам обращайтесь по электронной почте info@example.kz или по телефону +7 (727) 000 00 00.
+
+2.2. Мы используем сервис Google Analytics.
+";
+
+/// The kinds found in the pair, sorted, each once.
+fn kinds(kk: &str, ru: &str) -> Vec<DivergenceKind> {
+    let doc = BilingualDocument::from_pair(
+        Source::from_text("kk.txt", kk).unwrap(),
+        Source::from_text("ru.txt", ru).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let mut kinds: Vec<DivergenceKind> = alignment.divergences().iter().map(|d| d.kind()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+#[test]
+fn the_clean_pair_has_no_divergence() {
+    assert_eq!(kinds(KK, RU), []);
+}
+
+#[test]
+fn missing_counterpart() {
+    let ru = RU.replace(
+        "1.2. Компания хранит персональные данные в течение 5 (пяти) лет.\n\n",
+        "",
+    );
+    assert_eq!(
+        kinds(KK, &ru),
+        [
+            DivergenceKind::MissingCounterpart,
+            DivergenceKind::NumberingGap
+        ]
+    );
+    let doc = BilingualDocument::from_pair(
+        Source::from_text("kk", KK).unwrap(),
+        Source::from_text("ru", ru).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let missing = alignment
+        .divergences()
+        .iter()
+        .find(|d| d.kind() == DivergenceKind::MissingCounterpart)
+        .unwrap();
+    assert_eq!(
+        (missing.lines().kk.as_slice(), missing.lines().ru.as_slice()),
+        (&[7][..], &[][..])
+    );
+    assert_eq!(missing.severity(), Severity::Error);
+}
+
+#[test]
+fn numbering_mismatch() {
+    let ru = RU.replace("2.2. Мы используем", "2.3. Мы используем");
+    assert_eq!(
+        kinds(KK, &ru),
+        [
+            DivergenceKind::NumberingMismatch,
+            DivergenceKind::NumberingGap
+        ]
+    );
+}
+
+#[test]
+fn out_of_sequence_in_one_version() {
+    let ru = RU.replace("2.2. Мы используем", "1.4. Мы используем");
+    let found = kinds(KK, &ru);
+    assert!(found.contains(&DivergenceKind::OutOfSequence), "{found:?}");
+    assert!(
+        found.contains(&DivergenceKind::NumberingMismatch),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn duplicate_number() {
+    let kk = KK.replace("1.2. Компания", "1.1. Компания");
+    // 1.1, 1.1, 1.3: the second 1.1 is a duplicate, and 1.2 is missing.
+    assert_eq!(
+        kinds(&kk, RU),
+        [
+            DivergenceKind::NumberingMismatch,
+            DivergenceKind::NumberingGap,
+            DivergenceKind::DuplicateNumber
+        ]
+    );
+}
+
+#[test]
+fn numbering_gap() {
+    let kk = KK.replace("1.3. Біз", "1.4. Біз");
+    let ru = RU.replace("1.3. Мы", "1.4. Мы");
+    assert_eq!(kinds(&kk, &ru), [DivergenceKind::NumberingGap]);
+}
+
+#[test]
+fn numbering_style() {
+    let ru = RU.replace("1.2. Компания", "1.2 Компания");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberingStyle]);
+}
+
+#[test]
+fn no_numbering() {
+    let strip = |s: &str| {
+        s.lines()
+            .map(|l| l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' '))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let found = kinds(&strip(KK), &strip(RU));
+    assert!(found.contains(&DivergenceKind::NoNumbering), "{found:?}");
+}
+
+#[test]
+fn number_mismatch() {
+    let ru = RU.replace("5 (пяти) лет", "3 (трех) лет");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberMismatch]);
+}
+
+#[test]
+fn identifier_typed_in_the_other_script() {
+    let kk = KK.replace("заңнамасына сәйкес", "№ 94-V Заңына сәйкес");
+    let ru = RU.replace(
+        "о защите персональных данных",
+        "№ 94-В о защите персональных данных",
+    );
+    assert_eq!(kinds(&kk, &ru), [DivergenceKind::NumberMismatch]);
+}
+
+#[test]
+fn contact_mismatch() {
+    let ru = RU.replace("info@example.kz", "support@example.kz");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::ContactMismatch]);
+    let ru = RU.replace("000 00 00", "111 11 11");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::ContactMismatch]);
+}
+
+#[test]
+fn name_mismatch() {
+    let ru = RU.replace("Google Analytics", "Yandex Metrica");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::NameMismatch]);
+}
+
+#[test]
+fn item_count_mismatch() {
+    let ru = RU.replace("- номер телефона;\n", "");
+    assert_eq!(
+        kinds(KK, &ru),
+        [
+            DivergenceKind::MissingCounterpart,
+            DivergenceKind::ItemCountMismatch
+        ]
+    );
+}
+
+#[test]
+fn length_mismatch() {
+    let ru = RU.replace(
+        "Настоящая Политика разработана в соответствии с законодательством Республики Казахстан о защите персональных данных.",
+        "Настоящая Политика разработана.",
+    );
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::LengthMismatch]);
+}
+
+#[test]
+fn untranslated_fragment() {
+    let kk = KK.replace(
+        "5 (бес) жыл бойы сақтайды.",
+        "5 (бес) жыл бойы сақтайды. Срок хранения может быть продлен по требованию закона.",
+    );
+    let found = kinds(&kk, RU);
+    assert!(
+        found.contains(&DivergenceKind::UntranslatedFragment),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|k| matches!(
+            k,
+            DivergenceKind::UntranslatedFragment | DivergenceKind::LengthMismatch
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn mixed_script() {
+    let kk = KK.replace("сәйкес", "сəйкес");
+    assert_eq!(kinds(&kk, RU), [DivergenceKind::MixedScript]);
+}
+
+#[test]
+fn repeated_text() {
+    let kk = KK.replace(
+        "- телефон нөмірі;\n",
+        "- телефон нөмірі;\n- телефон нөмірі және пошта;\n- телефон нөмірі және пошта;\n",
+    );
+    let ru = RU.replace(
+        "- номер телефона;\n",
+        "- номер телефона;\n- номер телефона и почта;\n",
+    );
+    assert_eq!(
+        kinds(&kk, &ru),
+        [
+            DivergenceKind::MissingCounterpart,
+            DivergenceKind::ItemCountMismatch,
+            DivergenceKind::RepeatedText
+        ]
+    );
+}
+
+#[test]
+fn single_language() {
+    let doc = BilingualDocument::from_text("kk.txt", KK).unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let kinds: Vec<DivergenceKind> = alignment.divergences().iter().map(|d| d.kind()).collect();
+    assert_eq!(kinds, [DivergenceKind::SingleLanguage]);
+    assert!(
+        alignment
+            .links()
+            .iter()
+            .all(|l| l.ru().is_empty() && l.kk().len() == 1)
+    );
+}
+
+#[test]
+fn every_kind_is_named_in_snake_case_and_has_a_test_above() {
+    let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();
+    for name in &names {
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{name}"
+        );
+    }
+    let this_file = include_str!("divergences.rs");
+    for name in names {
+        let covered = this_file.contains(&format!("fn {name}()"))
+            || this_file.contains(&format!("fn {name}_"));
+        assert!(covered, "no test for {name}");
+    }
+}
