@@ -57,12 +57,7 @@ fn check(mutated: &str, added: &[Key], removed: &[Key], tolerated: &[DivergenceK
 
 #[test]
 fn deleting_a_russian_clause() {
-    let text = edit(
-        &original(),
-        390,
-        &original().lines().nth(389).unwrap().to_owned(),
-        "",
-    );
+    let text = edit(&original(), 390, original().lines().nth(389).unwrap(), "");
     check(
         &text,
         &[
