@@ -4,6 +4,7 @@ mod alignment;
 mod corpus;
 mod divergences;
 mod errors;
+mod formats;
 mod mutations;
 mod properties;
 mod regression;

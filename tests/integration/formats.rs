@@ -1,0 +1,333 @@
+//! The report formats: TMX parses back, JSON follows the documented schema, the text report
+//! groups by severity, and the `align` example fails with one line.
+
+use std::collections::HashSet;
+
+use kzru_align::report::{AlignmentReport, TextOptions, write_text, write_tmx};
+use kzru_align::{Aligner, BilingualDocument, Lang};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use crate::corpus_doc;
+
+#[derive(Debug, Default)]
+struct Unit {
+    props: Vec<(String, String)>,
+    tuvs: Vec<(String, String)>,
+}
+
+/// Parses TMX with a real XML reader; fails on anything malformed.
+fn parse_tmx(xml: &str) -> (Vec<(String, String)>, Vec<Unit>) {
+    let mut reader = Reader::from_str(xml);
+    let mut header = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut stack: Vec<String> = Vec::new();
+    let mut prop_type = String::new();
+    let mut lang = String::new();
+    loop {
+        match reader.read_event().expect("well-formed TMX") {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"header" => {
+                for attr in e.attributes() {
+                    let attr = attr.unwrap();
+                    header.push((
+                        String::from_utf8(attr.key.as_ref().to_vec()).unwrap(),
+                        attr.unescape_value().unwrap().into_owned(),
+                    ));
+                }
+            }
+            Event::Start(e) => {
+                let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                let attr = |key: &[u8]| {
+                    e.attributes()
+                        .filter_map(Result::ok)
+                        .find(|a| a.key.as_ref() == key)
+                        .map(|a| a.unescape_value().unwrap().into_owned())
+                        .unwrap_or_default()
+                };
+                match name.as_str() {
+                    "tu" => units.push(Unit::default()),
+                    "prop" => prop_type = attr(b"type"),
+                    "tuv" => {
+                        lang = attr(b"xml:lang");
+                        units
+                            .last_mut()
+                            .unwrap()
+                            .tuvs
+                            .push((lang.clone(), String::new()));
+                    }
+                    _ => {}
+                }
+                stack.push(name);
+            }
+            Event::Empty(e) if e.name().as_ref() == b"seg" => {
+                assert_eq!(stack.last().map(String::as_str), Some("tuv"));
+            }
+            Event::Text(t) => {
+                let text = t.decode().unwrap().into_owned();
+                let text = quick_xml::escape::unescape(&text).unwrap().into_owned();
+                // Text comes in pieces around entity references: append.
+                match stack.last().map(String::as_str) {
+                    Some("prop") => units
+                        .last_mut()
+                        .unwrap()
+                        .props
+                        .push((prop_type.clone(), text)),
+                    Some("seg") => units
+                        .last_mut()
+                        .unwrap()
+                        .tuvs
+                        .last_mut()
+                        .unwrap()
+                        .1
+                        .push_str(&text),
+                    other => assert!(text.trim().is_empty(), "text {text:?} in {other:?}"),
+                }
+            }
+            Event::GeneralRef(r) => {
+                // Entity references inside text (`&amp;`) arrive as their own events.
+                let name = r.decode().unwrap().into_owned();
+                let decoded = quick_xml::escape::unescape(&format!("&{name};"))
+                    .unwrap()
+                    .into_owned();
+                if let Some("seg") = stack.last().map(String::as_str) {
+                    units
+                        .last_mut()
+                        .unwrap()
+                        .tuvs
+                        .last_mut()
+                        .unwrap()
+                        .1
+                        .push_str(&decoded);
+                }
+            }
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    let _ = lang;
+    (header, units)
+}
+
+#[test]
+fn tmx_is_well_formed_with_one_unit_per_link_and_both_languages() {
+    let doc = corpus_doc("kao-autocheck");
+    let alignment = Aligner::new().align(&doc);
+    let mut out = Vec::new();
+    write_tmx(&alignment, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(xml.contains("<tmx version=\"1.4\">"));
+    let (header, units) = parse_tmx(&xml);
+    assert!(header.contains(&("srclang".into(), "kk".into())));
+    for required in [
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "datatype",
+    ] {
+        assert!(
+            header.iter().any(|(k, _)| k == required),
+            "header lacks {required}"
+        );
+    }
+    assert_eq!(units.len(), alignment.links().len());
+    for (unit, link) in units.iter().zip(alignment.links()) {
+        let langs: Vec<&str> = unit.tuvs.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(langs, ["kk", "ru"]);
+        for lang in Lang::ALL {
+            let expected: Vec<&str> = link
+                .side(lang)
+                .iter()
+                .map(|&id| doc.clause(id).unwrap().text())
+                .collect();
+            let seg = &unit.tuvs[usize::from(lang == Lang::Ru)].1;
+            assert_eq!(seg, &expected.join(" "));
+        }
+    }
+    // 9.6 and 7.6 share a unit, their numbers in props.
+    let slip = units
+        .iter()
+        .find(|u| u.props.contains(&("x-kk-number".into(), "9.6.".into())))
+        .expect("a unit for 9.6");
+    assert!(slip.props.contains(&("x-ru-number".into(), "7.6.".into())));
+}
+
+#[test]
+fn tmx_escapes_markup_characters_in_clause_text() {
+    let kk = "1. Шарттар\n\n1.1. Біз «A & B» <ЖШС> және \"C\" компанияларымен жұмыс істейміз.\n";
+    let ru = "1. Условия\n\n1.1. Мы работаем с компаниями «A & B» <ТОО> и \"C\".\n";
+    let doc = BilingualDocument::from_pair(
+        kzru_align::Source::from_text("kk", kk).unwrap(),
+        kzru_align::Source::from_text("ru", ru).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let mut out = Vec::new();
+    write_tmx(&alignment, &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.contains("&amp;") && xml.contains("&lt;"));
+    let (_, units) = parse_tmx(&xml);
+    let clause = doc.version(Lang::Ru).unwrap().find("1.1").unwrap();
+    assert!(
+        units.iter().any(|u| u.tuvs[1].1 == clause.text()),
+        "{:?}",
+        units
+    );
+    assert!(clause.text().contains("«A & B» <ТОО>"));
+}
+
+#[test]
+fn json_follows_the_documented_schema() {
+    let doc = corpus_doc("mycar-myverify");
+    let alignment = Aligner::new().align(&doc);
+    let json = serde_json::to_value(AlignmentReport::new(&alignment)).unwrap();
+    // Key order is not part of JSON; compare the key sets (serde_json sorts them here).
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let sorted = |k: &[&str]| {
+        let mut k: Vec<String> = k.iter().map(|s| (*s).to_owned()).collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&json),
+        sorted(&["source", "clauses", "links", "divergences"])
+    );
+    assert_eq!(json["source"]["kk"], doc.sources()[0].name());
+    let clauses = json["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 128 + 125);
+    let mut ids = HashSet::new();
+    for clause in clauses {
+        assert_eq!(
+            keys(clause),
+            sorted(&[
+                "id", "lang", "number", "path", "kind", "line", "parent", "text"
+            ])
+        );
+        assert!(matches!(clause["lang"].as_str(), Some("kk" | "ru")));
+        assert!(
+            ids.insert(clause["id"].as_str().unwrap().to_owned()),
+            "ids are unique"
+        );
+    }
+    let slip = clauses
+        .iter()
+        .find(|c| c["lang"] == "kk" && c["number"] == "7.6.")
+        .unwrap();
+    assert_eq!(slip["path"], serde_json::json!([9, 6]));
+    assert_eq!(slip["line"], 185);
+    assert_eq!(slip["kind"], "clause");
+    let mut linked = HashSet::new();
+    for link in json["links"].as_array().unwrap() {
+        assert!(
+            link["score"]
+                .as_f64()
+                .is_some_and(|s| (0.0..=1.0).contains(&s))
+        );
+        for side in ["kk", "ru"] {
+            for id in link[side].as_array().unwrap() {
+                let id = id.as_str().unwrap();
+                assert!(id.starts_with(&format!("{side}-")));
+                assert!(linked.insert(id.to_owned()), "{id} in two links");
+            }
+        }
+    }
+    assert_eq!(linked, ids, "every clause in exactly one link");
+    let divergences = json["divergences"].as_array().unwrap();
+    assert!(!divergences.is_empty());
+    for d in divergences {
+        assert_eq!(
+            keys(d),
+            sorted(&["kind", "severity", "kk", "ru", "lines", "message"])
+        );
+        assert!(
+            d["kind"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_')
+        );
+        assert!(matches!(
+            d["severity"].as_str(),
+            Some("error" | "warning" | "info")
+        ));
+        assert!(d["lines"]["kk"].is_array() && d["lines"]["ru"].is_array());
+    }
+    let text = json.to_string();
+    assert!(!text.contains("\"kz\""), "ISO 639-1 codes only");
+}
+
+#[test]
+fn the_text_report_groups_divergences_by_severity_with_both_lines() {
+    let doc = corpus_doc("kao-autocheck");
+    let alignment = Aligner::new().align(&doc);
+    let mut out = Vec::new();
+    write_text(&alignment, TextOptions::default(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let errors = text.find("\nERRORS\n").unwrap();
+    let warnings = text.find("\nWARNINGS\n").unwrap();
+    let info = text.find("\nINFO\n").unwrap();
+    assert!(errors < warnings && warnings < info);
+    let mismatch = text.find("numbering_mismatch").unwrap();
+    assert!(warnings < mismatch && mismatch < info);
+    assert!(
+        text[mismatch..].lines().next().unwrap().contains("kk 176")
+            && text[mismatch..].lines().next().unwrap().contains("ru 383")
+    );
+    assert!(text.contains("ALIGNED CLAUSES"));
+    assert!(
+        text.contains(" 176 9.6. "),
+        "the side-by-side view shows lines and numbers"
+    );
+}
+
+/// The examples are built by `cargo test`; find one next to this test binary.
+fn example(name: &str) -> std::path::PathBuf {
+    let mut path = std::env::current_exe().unwrap();
+    path.pop();
+    if path.ends_with("deps") {
+        path.pop();
+    }
+    path.join("examples").join(name)
+}
+
+#[test]
+fn the_align_example_fails_with_one_line_and_a_non_zero_exit() {
+    let align = example("align");
+    if !align.exists() {
+        // Built with --no-default-features, without the serde feature the example needs.
+        return;
+    }
+    for args in [
+        vec!["/no/such/file.txt"],
+        vec!["corpus/idcollect.txt", "--format", "xml"],
+        vec![],
+    ] {
+        let output = std::process::Command::new(&align)
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{stderr}");
+    }
+    let output = std::process::Command::new(&align)
+        .args(["corpus/aitu-sauda.txt", "--format", "json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["divergences"].as_array().unwrap().len() >= 5);
+}
