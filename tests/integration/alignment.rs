@@ -239,3 +239,63 @@ fn a_pair_of_files_aligns_like_the_file_that_holds_both() {
     let ru_9_7 = pair.version(Lang::Ru).unwrap().find("9.7").unwrap();
     assert_eq!(ru_9_7.line(), 388 - ru_first_line);
 }
+
+/// A long synthetic pair, past the size aligned over the full matrix: the banded dynamic
+/// programming must still pair every numbered clause, skip the one clause deleted from the
+/// Russian side and see the one renumbered clause.
+#[test]
+fn a_long_document_is_aligned_in_a_band_without_losing_its_place() {
+    const SECTIONS: usize = 700;
+    let mut kk = String::new();
+    let mut ru = String::new();
+    for s in 1..=SECTIONS {
+        kk.push_str(&format!("{s}. Бөлім {s}\n\n"));
+        ru.push_str(&format!("{s}. Раздел {s}\n\n"));
+        for c in 1..=2 {
+            let days = s * 10 + c;
+            kk.push_str(&format!(
+                "{s}.{c}. Компания дербес деректерді {days} күн ішінде сақтайды.\n\n"
+            ));
+            if s == 350 && c == 2 {
+                continue; // deleted from the Russian version
+            }
+            let number = if s == 500 && c == 1 {
+                format!("{}.{c}.", s + 1)
+            } else {
+                format!("{s}.{c}.")
+            };
+            ru.push_str(&format!(
+                "{number} Компания хранит персональные данные в течение {days} дней.\n\n"
+            ));
+        }
+    }
+    let doc = BilingualDocument::from_pair(
+        kzru_align::Source::from_text("kk.txt", kk).unwrap(),
+        kzru_align::Source::from_text("ru.txt", ru).unwrap(),
+    )
+    .unwrap();
+    let (n, m) = (
+        doc.version(Lang::Kk).unwrap().clauses().len(),
+        doc.version(Lang::Ru).unwrap().clauses().len(),
+    );
+    assert!(
+        (n + 1) * (m + 1) > 1 << 22,
+        "large enough for the band: {n} × {m}"
+    );
+    let alignment = Aligner::new().align(&doc);
+    let differ = numbered_links_that_differ(&doc, &alignment);
+    assert_eq!(
+        differ,
+        [
+            (strings(&["350.2"]), vec![]),
+            (strings(&["500.1"]), strings(&["501.1"]))
+        ]
+    );
+    let kinds: Vec<DivergenceKind> = alignment.divergences().iter().map(|d| d.kind()).collect();
+    assert!(kinds.contains(&DivergenceKind::MissingCounterpart));
+    assert!(kinds.contains(&DivergenceKind::NumberingMismatch));
+    assert!(
+        !kinds.contains(&DivergenceKind::NumberMismatch),
+        "every day count found its pair"
+    );
+}

@@ -160,3 +160,40 @@ proptest! {
         }
     }
 }
+
+/// A bilingual document built from generated Kazakh and Russian versions.
+fn bilingual(kk: &str, ru: &str) -> Option<kzru_align::BilingualDocument> {
+    kzru_align::BilingualDocument::from_pair(
+        kzru_align::Source::from_text("kk", format!("Дербес деректер саясаты\n\n{kk}")).ok()?,
+        kzru_align::Source::from_text("ru", format!("Политика персональных данных\n\n{ru}"))
+            .ok()?,
+    )
+    .ok()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn every_clause_is_in_exactly_one_link(kk in document_like(), ru in document_like()) {
+        let Some(doc) = bilingual(&kk, &ru) else { return Ok(()) };
+        let alignment = kzru_align::Aligner::new().align(&doc);
+        for version in doc.versions() {
+            let mut count = vec![0usize; version.clauses().len()];
+            for link in alignment.links() {
+                prop_assert!((0.0..=1.0).contains(&link.score()));
+                for id in link.side(version.lang()) {
+                    count[id.index] += 1;
+                }
+            }
+            prop_assert!(count.iter().all(|&c| c == 1), "{:?}", count);
+        }
+        for divergence in alignment.divergences() {
+            for lang in kzru_align::Lang::ALL {
+                for id in divergence.side(lang) {
+                    prop_assert!(doc.clause(*id).is_some());
+                }
+            }
+        }
+    }
+}
