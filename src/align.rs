@@ -16,7 +16,7 @@ use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::diverge::{self, Divergence};
 use crate::document::{BilingualDocument, Version};
 use crate::glossary;
-use crate::language::Lang;
+use crate::language::{ByLang, Lang};
 use crate::numbering::NumberStyle;
 
 /// Expected length of a Russian clause per character of its Kazakh counterpart, and the
@@ -94,28 +94,25 @@ impl LengthModel {
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Link {
-    kk: Vec<ClauseId>,
-    ru: Vec<ClauseId>,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    clauses: ByLang<Vec<ClauseId>>,
     score: f32,
 }
 
 impl Link {
     /// The Kazakh clauses of the link (none when a Russian clause has no counterpart).
     pub fn kk(&self) -> &[ClauseId] {
-        &self.kk
+        &self.clauses.kk
     }
 
     /// The Russian clauses of the link.
     pub fn ru(&self) -> &[ClauseId] {
-        &self.ru
+        &self.clauses.ru
     }
 
     /// The clauses on the side of `lang`.
     pub fn side(&self, lang: Lang) -> &[ClauseId] {
-        match lang {
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
-        }
+        self.clauses.get(lang)
     }
 
     /// How sure the pairing is, from 0 to 1 (0 for a clause without counterpart).
@@ -125,7 +122,7 @@ impl Link {
 
     /// Whether one side is empty.
     pub fn is_unmatched(&self) -> bool {
-        self.kk.is_empty() || self.ru.is_empty()
+        self.clauses.kk.is_empty() || self.clauses.ru.is_empty()
     }
 }
 
@@ -227,12 +224,12 @@ impl Aligner {
                 .clauses()
                 .iter()
                 .map(|c| {
-                    let (kk, ru) = if only.lang() == Lang::Kk {
-                        (vec![c.id()], vec![])
-                    } else {
-                        (vec![], vec![c.id()])
-                    };
-                    Link { kk, ru, score: 0.0 }
+                    let mut clauses: ByLang<Vec<ClauseId>> = ByLang::default();
+                    clauses.get_mut(only.lang()).push(c.id());
+                    Link {
+                        clauses,
+                        score: 0.0,
+                    }
                 })
                 .collect(),
             (None, None) => Vec::new(),
@@ -252,12 +249,14 @@ impl Aligner {
         steps
             .into_iter()
             .map(|step| Link {
-                kk: (step.i..step.i + step.di)
-                    .map(|i| kk.clauses()[i].id())
-                    .collect(),
-                ru: (step.j..step.j + step.dj)
-                    .map(|j| ru.clauses()[j].id())
-                    .collect(),
+                clauses: ByLang {
+                    kk: (step.i..step.i + step.di)
+                        .map(|i| kk.clauses()[i].id())
+                        .collect(),
+                    ru: (step.j..step.j + step.dj)
+                        .map(|j| ru.clauses()[j].id())
+                        .collect(),
+                },
                 // Three decimals: the score is evidence for a reader, not a measurement.
                 score: (step.score * 1000.0).round() / 1000.0,
             })

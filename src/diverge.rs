@@ -10,7 +10,7 @@ use crate::anchors::{self, Anchor, AnchorKind};
 use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::document::{BilingualDocument, Version};
 use crate::finding::{FindingKind, Severity};
-use crate::language::{Evidence, Lang, detect_language};
+use crate::language::{ByLang, Evidence, Lang, detect_language};
 use crate::normalize::normalize;
 use crate::numbering::NumberStyle;
 
@@ -130,15 +130,8 @@ impl fmt::Display for DivergenceKind {
     }
 }
 
-/// The lines of a divergence in each version's file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Lines {
-    /// 1-based lines in the Kazakh file.
-    pub kk: Vec<usize>,
-    /// 1-based lines in the Russian file.
-    pub ru: Vec<usize>,
-}
+/// The 1-based lines of a divergence, each in its own version's file.
+pub type Lines = ByLang<Vec<usize>>;
 
 /// One disagreement between the versions, with the clauses and lines to check it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,8 +139,8 @@ pub struct Lines {
 pub struct Divergence {
     kind: DivergenceKind,
     severity: Severity,
-    kk: Vec<ClauseId>,
-    ru: Vec<ClauseId>,
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    clauses: ByLang<Vec<ClauseId>>,
     lines: Lines,
     message: String,
 }
@@ -163,22 +156,14 @@ impl Divergence {
         self.severity
     }
 
-    /// The Kazakh clauses involved.
-    pub fn kk(&self) -> &[ClauseId] {
-        &self.kk
-    }
-
-    /// The Russian clauses involved.
-    pub fn ru(&self) -> &[ClauseId] {
-        &self.ru
-    }
-
     /// The clauses involved on the side of `lang`.
     pub fn side(&self, lang: Lang) -> &[ClauseId] {
-        match lang {
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
-        }
+        self.clauses.get(lang)
+    }
+
+    /// The clauses involved on both sides.
+    pub fn clauses(&self) -> &ByLang<Vec<ClauseId>> {
+        &self.clauses
     }
 
     /// The lines in each version's file.
@@ -234,8 +219,7 @@ impl Builder<'_> {
             Divergence {
                 kind,
                 severity,
-                kk,
-                ru,
+                clauses: ByLang { kk, ru },
                 lines,
                 message,
             },
@@ -293,11 +277,8 @@ pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
         );
         if let (Some(line), true) = (finding.line(), finding.clauses().is_empty()) {
             let last = builder.out.len() - 1;
-            let lines = &mut builder.out[last].1.lines;
-            match finding.lang() {
-                Some(Lang::Kk) => lines.kk.push(line),
-                Some(Lang::Ru) => lines.ru.push(line),
-                None => {}
+            if let Some(lang) = finding.lang() {
+                builder.out[last].1.lines.get_mut(lang).push(line);
             }
         }
     }

@@ -56,6 +56,35 @@ impl fmt::Display for Lang {
     }
 }
 
+/// One value per language: the two sides of a link or a divergence. Serialized as
+/// `{"kk": …, "ru": …}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ByLang<T> {
+    /// The Kazakh side.
+    pub kk: T,
+    /// The Russian side.
+    pub ru: T,
+}
+
+impl<T> ByLang<T> {
+    /// The side of `lang`.
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+
+    /// The side of `lang`, mutably.
+    pub fn get_mut(&mut self, lang: Lang) -> &mut T {
+        match lang {
+            Lang::Kk => &mut self.kk,
+            Lang::Ru => &mut self.ru,
+        }
+    }
+}
+
 /// What a language decision rests on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

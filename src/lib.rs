@@ -79,7 +79,7 @@ pub use diverge::{Divergence, DivergenceKind, Lines};
 pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingKind, Severity};
-pub use language::{Evidence, Lang, LanguageGuess, detect_language};
+pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use normalize::{Normalized, normalize};
 pub use numbering::{ClauseNumber, NumberStyle};

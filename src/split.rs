@@ -72,16 +72,23 @@ fn blocks(source: &Source) -> Vec<Block> {
     blocks
 }
 
-/// Finds the language versions of one input.
-pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+/// The blocks of an input and their total Kazakh and Russian weights; an error when the
+/// input has no text in either language.
+fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, f32, f32)> {
     let blocks = blocks(source);
-    let total_kk: f32 = blocks.iter().map(|b| b.kk).sum();
-    let total_ru: f32 = blocks.iter().map(|b| b.ru).sum();
-    if total_kk + total_ru == 0.0 {
+    let kk: f32 = blocks.iter().map(|b| b.kk).sum();
+    let ru: f32 = blocks.iter().map(|b| b.ru).sum();
+    if kk + ru == 0.0 {
         return Err(Error::NoKazakhOrRussian {
             file: source.name().to_owned(),
         });
     }
+    Ok((blocks, kk, ru))
+}
+
+/// Finds the language versions of one input.
+pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+    let (blocks, total_kk, total_ru) = weighed_blocks(source)?;
     let body = source.body();
     let majority = if total_kk >= total_ru {
         Lang::Kk
@@ -161,14 +168,7 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
 
 /// The language of an input known to hold one version (one file of a pair).
 pub(crate) fn dominant_language(source: &Source) -> Result<Lang> {
-    let blocks = blocks(source);
-    let kk: f32 = blocks.iter().map(|b| b.kk).sum();
-    let ru: f32 = blocks.iter().map(|b| b.ru).sum();
-    if kk + ru == 0.0 {
-        return Err(Error::NoKazakhOrRussian {
-            file: source.name().to_owned(),
-        });
-    }
+    let (_, kk, ru) = weighed_blocks(source)?;
     Ok(if kk >= ru { Lang::Kk } else { Lang::Ru })
 }
 

@@ -47,6 +47,16 @@ fn reference_line_starts(text: &str) -> Vec<(usize, String)> {
     found
 }
 
+/// The sections of a version: number as written and line.
+fn sections(version: &kzru_align::Version) -> Vec<(String, usize)> {
+    version
+        .clauses()
+        .iter()
+        .filter(|c| c.kind() == ClauseKind::Section)
+        .map(|c| (c.number().unwrap().to_string(), c.line()))
+        .collect()
+}
+
 #[test]
 fn every_numbered_line_start_of_the_corpus_is_a_clause_with_its_number_and_line() {
     for stem in [
@@ -91,12 +101,7 @@ fn mycar_kazakh_then_russian_with_the_7_6_slip_and_the_missing_6_4() {
     assert_eq!((kk.clauses().len(), ru.clauses().len()), (128, 125));
     for v in [kk, ru] {
         assert_eq!(v.clauses().iter().filter(|c| c.is_numbered()).count(), 38);
-        let sections: Vec<&str> = v
-            .clauses()
-            .iter()
-            .filter(|c| c.kind() == ClauseKind::Section)
-            .map(|c| c.number().unwrap().as_str())
-            .collect();
+        let sections: Vec<String> = sections(v).into_iter().map(|(number, _)| number).collect();
         assert_eq!(
             sections,
             ["1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."]
@@ -282,12 +287,7 @@ fn idcollect_is_kazakh_only_markdown_with_mixed_markers() {
         kk.clauses()[0].text(),
         "ҚҰПИЯЛЫЛЫҚ ЖӘНЕ ДЕРБЕС ДЕРЕКТЕРДІ ӨНДЕУ САЯСАТЫ"
     );
-    let sections: Vec<(String, usize)> = kk
-        .clauses()
-        .iter()
-        .filter(|c| c.kind() == ClauseKind::Section)
-        .map(|c| (c.number().unwrap().to_string(), c.line()))
-        .collect();
+    let sections = sections(kk);
     assert_eq!(
         sections,
         [
@@ -332,12 +332,7 @@ fn kazeuromobile_is_kazakh_only_with_roman_sections() {
     let doc = corpus_doc("kazeuromobile-simply");
     assert!(doc.version(Lang::Ru).is_none());
     let kk = version(&doc, Lang::Kk);
-    let sections: Vec<(String, usize)> = kk
-        .clauses()
-        .iter()
-        .filter(|c| c.kind() == ClauseKind::Section)
-        .map(|c| (c.number().unwrap().to_string(), c.line()))
-        .collect();
+    let sections = sections(kk);
     let expected = [
         ("I.", 21),
         ("II.", 25),
