@@ -150,6 +150,25 @@ impl<'d> Alignment<'d> {
         &self.divergences
     }
 
+    /// The links and divergences, without the borrow of the document (to keep them beside
+    /// the document they belong to).
+    pub fn into_parts(self) -> (Vec<Link>, Vec<Divergence>) {
+        (self.links, self.divergences)
+    }
+
+    /// Reassembles an alignment from [`Alignment::into_parts`] and its document.
+    pub fn from_parts(
+        doc: &'d BilingualDocument,
+        links: Vec<Link>,
+        divergences: Vec<Divergence>,
+    ) -> Alignment<'d> {
+        Alignment {
+            doc,
+            links,
+            divergences,
+        }
+    }
+
     /// The link that holds `id`.
     pub fn link_of(&self, id: ClauseId) -> Option<&Link> {
         self.links.iter().find(|l| l.side(id.lang).contains(&id))

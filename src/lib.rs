@@ -59,11 +59,14 @@
 mod align;
 mod anchors;
 mod clause;
+pub mod corpus;
+mod diff;
 mod diverge;
 mod document;
 mod error;
 mod finding;
 mod glossary;
+mod html;
 mod language;
 mod load;
 pub mod normalize;
@@ -75,6 +78,9 @@ mod split;
 
 pub use align::{Aligner, Alignment, Link};
 pub use clause::{Clause, ClauseId, ClauseKind};
+pub use diff::{
+    ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange,
+};
 pub use diverge::{Divergence, DivergenceKind, Lines};
 pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};

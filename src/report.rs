@@ -65,7 +65,19 @@ pub struct AlignmentReport<'a> {
 impl<'a> AlignmentReport<'a> {
     /// Collects the report of `alignment`.
     pub fn new(alignment: &'a Alignment<'a>) -> AlignmentReport<'a> {
-        let doc = alignment.document();
+        AlignmentReport::of_parts(
+            alignment.document(),
+            alignment.links(),
+            alignment.divergences(),
+        )
+    }
+
+    /// Collects the report of a document's links and divergences.
+    pub fn of_parts(
+        doc: &'a BilingualDocument,
+        links: &'a [Link],
+        divergences: &'a [Divergence],
+    ) -> AlignmentReport<'a> {
         let file = |lang: Lang| {
             doc.version(lang)
                 .and_then(|v| doc.source(v.source()))
@@ -95,8 +107,8 @@ impl<'a> AlignmentReport<'a> {
                 ru: file(Lang::Ru),
             },
             clauses,
-            links: alignment.links(),
-            divergences: alignment.divergences(),
+            links,
+            divergences,
         }
     }
 }
@@ -352,4 +364,259 @@ fn cell(doc: &BilingualDocument, ids: &[ClauseId], width: usize) -> String {
     let pad = width - out.chars().count();
     out.extend(std::iter::repeat_n(' ', pad));
     out
+}
+
+/// Writes policy diffs as one self-contained HTML page.
+pub fn write_diff_html<W: Write>(diffs: &[crate::diff::PolicyDiff], mut out: W) -> io::Result<()> {
+    out.write_all(crate::html::render_diffs(diffs).as_bytes())
+}
+
+/// The files a corpus report consists of.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CorpusFiles {
+    /// `index.html`.
+    pub html: std::path::PathBuf,
+    /// `report.json` (with the `serde` feature).
+    pub json: Option<std::path::PathBuf>,
+    /// One TMX file per bilingual document, in document order (`None` for one-language ones).
+    pub tmx: Vec<Option<std::path::PathBuf>>,
+}
+
+/// Writes `path` atomically: into a temporary file in the same folder, renamed into place
+/// once complete, so that an interrupted run never leaves a half-written file.
+pub fn write_atomic(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kzru-align-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    {
+        let mut out = io::BufWriter::new(temp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    // A temporary file is private (0600); a report is for reading, like any file written
+    // with the default mask.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes the corpus report into `dir` (created if missing): `index.html` (self-contained),
+/// `report.json` (with the `serde` feature, schema in `docs/corpus-report.md`) and a TMX file
+/// per bilingual document. Every file is written atomically.
+pub fn write_corpus_report(
+    analysis: &crate::corpus::CorpusAnalysis,
+    dir: &std::path::Path,
+) -> io::Result<CorpusFiles> {
+    std::fs::create_dir_all(dir)?;
+    let mut files = CorpusFiles::default();
+    let mut used = std::collections::HashSet::new();
+    for document in &analysis.documents {
+        let bilingual =
+            document.doc.version(Lang::Kk).is_some() && document.doc.version(Lang::Ru).is_some();
+        if !bilingual {
+            files.tmx.push(None);
+            continue;
+        }
+        let stem = document
+            .doc
+            .sources()
+            .first()
+            .and_then(|s| {
+                std::path::Path::new(s.name())
+                    .file_stem()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| "document".to_owned());
+        let mut name = format!("{stem}.tmx");
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{stem}-{n}.tmx");
+            n += 1;
+        }
+        let path = dir.join(&name);
+        let alignment = Alignment::from_parts(
+            &document.doc,
+            document.links.clone(),
+            document.divergences.clone(),
+        );
+        write_atomic(&path, |out| write_tmx(&alignment, out))?;
+        files.tmx.push(Some(path));
+    }
+    #[cfg(feature = "serde")]
+    {
+        let path = dir.join("report.json");
+        let report = CorpusReport::new(analysis, &files.tmx);
+        write_atomic(&path, |out| {
+            serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+            out.write_all(b"\n")
+        })?;
+        files.json = Some(path);
+    }
+    let tmx_names: Vec<Option<String>> = files
+        .tmx
+        .iter()
+        .map(|p| {
+            p.as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .collect();
+    let html = crate::html::render(analysis, &tmx_names);
+    let path = dir.join("index.html");
+    write_atomic(&path, |out| out.write_all(html.as_bytes()))?;
+    files.html = path;
+    Ok(files)
+}
+
+/// A document in the JSON corpus report.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct DocumentEntry<'a> {
+    name: &'a str,
+    versions: Vec<VersionEntry>,
+    divergences: SeverityCounts,
+    tmx: Option<String>,
+    alignment: AlignmentReport<'a>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct VersionEntry {
+    lang: Lang,
+    file: String,
+    clauses: usize,
+    lines: [usize; 2],
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct SeverityCounts {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct SimilarityEntry<'a> {
+    a: &'a str,
+    b: &'a str,
+    lang: Lang,
+    similarity: f32,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct FamilyEntry<'a> {
+    members: Vec<&'a str>,
+    diffs: &'a [crate::diff::PolicyDiff],
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct SkippedEntry {
+    file: String,
+    error: String,
+}
+
+/// The JSON corpus report (`docs/corpus-report.md`).
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct CorpusReport<'a> {
+    generated_by: String,
+    documents: Vec<DocumentEntry<'a>>,
+    skipped: Vec<SkippedEntry>,
+    similarities: Vec<SimilarityEntry<'a>>,
+    compared_pairs: usize,
+    families: Vec<FamilyEntry<'a>>,
+}
+
+#[cfg(feature = "serde")]
+impl<'a> CorpusReport<'a> {
+    fn new(
+        analysis: &'a crate::corpus::CorpusAnalysis,
+        tmx: &[Option<std::path::PathBuf>],
+    ) -> CorpusReport<'a> {
+        let docs = &analysis.documents;
+        let documents = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let count =
+                    |s: Severity| d.divergences.iter().filter(|x| x.severity() == s).count();
+                DocumentEntry {
+                    name: &d.name,
+                    versions: d
+                        .doc
+                        .versions()
+                        .iter()
+                        .map(|v| VersionEntry {
+                            lang: v.lang(),
+                            file: d
+                                .doc
+                                .source(v.source())
+                                .map_or_else(String::new, |s| s.name().to_owned()),
+                            clauses: v.clauses().len(),
+                            lines: [v.line(), v.end_line()],
+                        })
+                        .collect(),
+                    divergences: SeverityCounts {
+                        error: count(Severity::Error),
+                        warning: count(Severity::Warning),
+                        info: count(Severity::Info),
+                    },
+                    tmx: tmx
+                        .get(i)
+                        .and_then(Option::as_ref)
+                        .and_then(|p| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned()),
+                    alignment: AlignmentReport::of_parts(&d.doc, &d.links, &d.divergences),
+                }
+            })
+            .collect();
+        CorpusReport {
+            generated_by: format!("kzru-align {}", env!("CARGO_PKG_VERSION")),
+            documents,
+            skipped: analysis
+                .skipped
+                .iter()
+                .map(|s| SkippedEntry {
+                    file: s.path.display().to_string(),
+                    error: s.error.to_string(),
+                })
+                .collect(),
+            similarities: analysis
+                .similarities
+                .iter()
+                .map(|p| SimilarityEntry {
+                    a: &docs[p.a].name,
+                    b: &docs[p.b].name,
+                    lang: p.lang,
+                    similarity: p.similarity,
+                })
+                .collect(),
+            compared_pairs: analysis.compared_pairs,
+            families: analysis
+                .families
+                .iter()
+                .map(|f| FamilyEntry {
+                    members: f.members.iter().map(|&m| docs[m].name.as_str()).collect(),
+                    diffs: &f.diffs,
+                })
+                .collect(),
+        }
+    }
 }

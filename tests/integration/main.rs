@@ -2,6 +2,7 @@
 
 mod alignment;
 mod corpus;
+mod corpus_report;
 mod divergences;
 mod errors;
 mod formats;

@@ -1,0 +1,447 @@
+//! Corpus analysis: every document of a folder processed in parallel, the similarity of the
+//! policies per language, and their template families.
+//!
+//! Policies are compared through the sets of five-word shingles of their text. Finding the
+//! similar pairs among thousands of documents does not compare every pair: each shingle set
+//! gets a MinHash signature, and only documents that agree on a whole band of the signature
+//! (locality-sensitive hashing, 64 bands of 2 rows) become candidates, whose Jaccard
+//! similarity is then computed exactly. Pairs above the family threshold in either language
+//! join their documents into one template family; within a family every policy is diffed
+//! clause by clause against the first.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::align::{Aligner, Link};
+use crate::diff::{Differ, PolicyDiff};
+use crate::diverge::Divergence;
+use crate::document::BilingualDocument;
+use crate::error::Error;
+use crate::language::Lang;
+
+/// Words per shingle.
+const SHINGLE_WORDS: usize = 5;
+/// MinHash functions per signature, in `BANDS` bands of `ROWS` rows: a pair with Jaccard
+/// similarity s becomes a candidate with probability 1 − (1 − s²)⁶⁴, about 0.99 at s = 0.25
+/// and 0.03 at s = 0.02.
+const BANDS: usize = 64;
+const ROWS: usize = 2;
+
+/// Options of a corpus analysis.
+#[derive(Clone, Debug)]
+pub struct CorpusOptions {
+    family_threshold: f32,
+    heat_map_limit: usize,
+    aligner: Aligner,
+    differ: Differ,
+}
+
+impl Default for CorpusOptions {
+    fn default() -> CorpusOptions {
+        CorpusOptions::new()
+    }
+}
+
+impl CorpusOptions {
+    /// Defaults: families from a shingle similarity of 0.15; all pairs compared for the heat
+    /// map up to 60 documents.
+    pub const fn new() -> CorpusOptions {
+        CorpusOptions {
+            family_threshold: 0.15,
+            heat_map_limit: 60,
+            aligner: Aligner::new(),
+            differ: Differ::new(),
+        }
+    }
+
+    /// Two policies whose shingle similarity reaches this in either language are one
+    /// template family (default 0.15; unrelated policies stay below 0.02).
+    pub const fn family_threshold(mut self, threshold: f32) -> CorpusOptions {
+        self.family_threshold = threshold;
+        self
+    }
+
+    /// Up to this many documents, every pair is measured (for the heat map); beyond it only
+    /// the candidate pairs are (default 60).
+    pub const fn heat_map_limit(mut self, limit: usize) -> CorpusOptions {
+        self.heat_map_limit = limit;
+        self
+    }
+}
+
+/// One processed document.
+#[derive(Debug)]
+pub struct DocumentResult {
+    /// A name for the document: its file, or the files of its pair joined by ` + `.
+    pub name: String,
+    /// The document.
+    pub doc: BilingualDocument,
+    /// The alignment's links.
+    pub links: Vec<Link>,
+    /// The alignment's divergences.
+    pub divergences: Vec<Divergence>,
+}
+
+/// A file that could not be processed, and why.
+#[derive(Debug)]
+pub struct Skipped {
+    /// The file (or the first file of a pair).
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: Error,
+}
+
+/// The similarity of two documents in one language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PairSimilarity {
+    /// Index of the first document.
+    pub a: usize,
+    /// Index of the second document (`a < b`).
+    pub b: usize,
+    /// The language compared.
+    pub lang: Lang,
+    /// Jaccard similarity of their five-word shingle sets, 0 to 1.
+    pub similarity: f32,
+}
+
+/// Policies built from one template.
+#[derive(Debug)]
+pub struct Family {
+    /// Indexes of the member documents, in input order.
+    pub members: Vec<usize>,
+    /// Each member after the first, diffed against the first, in each shared language.
+    pub diffs: Vec<PolicyDiff>,
+}
+
+/// The result of a corpus analysis.
+#[derive(Debug, Default)]
+pub struct CorpusAnalysis {
+    /// The documents processed, in the order of their file names.
+    pub documents: Vec<DocumentResult>,
+    /// The files that could not be processed.
+    pub skipped: Vec<Skipped>,
+    /// Measured pair similarities: every pair up to the heat-map limit, else the candidates.
+    pub similarities: Vec<PairSimilarity>,
+    /// The template families (two members or more).
+    pub families: Vec<Family>,
+    /// Number of pairs whose similarity was computed exactly.
+    pub compared_pairs: usize,
+}
+
+/// The inputs of a folder: single files, and pairs of files whose names differ only by a
+/// language tag (`policy-kk.txt` and `policy-ru.txt`, `_kz`, `.ru`, …).
+pub fn inputs_of_dir(dir: &Path) -> std::io::Result<Vec<Vec<PathBuf>>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+        })
+        // A folder's README describes the folder; it is not one of its documents.
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().to_lowercase().starts_with("readme"))
+        })
+        .collect();
+    files.sort();
+    let mut groups: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        groups.entry(untagged(&stem)).or_default().push(file);
+    }
+    Ok(groups
+        .into_values()
+        .flat_map(|group| {
+            if group.len() == 2 {
+                vec![group]
+            } else {
+                group.into_iter().map(|f| vec![f]).collect()
+            }
+        })
+        .collect())
+}
+
+/// A file stem without its language tag.
+fn untagged(stem: &str) -> String {
+    let lower = stem.to_lowercase();
+    for tag in ["kk", "kz", "kaz", "ru", "rus"] {
+        for sep in ['-', '_', '.', ' '] {
+            if let Some(base) = lower.strip_suffix(&format!("{sep}{tag}")) {
+                return base.to_owned();
+            }
+        }
+    }
+    lower
+}
+
+/// Analyses every `.txt` and `.md` file of a folder. A file that cannot be read or is not a
+/// Kazakh/Russian document is skipped and listed in [`CorpusAnalysis::skipped`]; only a
+/// folder that cannot be listed is an error.
+pub fn analyze_dir(dir: &Path, options: &CorpusOptions) -> std::io::Result<CorpusAnalysis> {
+    Ok(analyze_inputs(&inputs_of_dir(dir)?, options, &|_| {}))
+}
+
+/// Analyses inputs (one file, or two files of one document each); `progress` is called
+/// once per input as it is done, from any thread.
+pub fn analyze_inputs(
+    inputs: &[Vec<PathBuf>],
+    options: &CorpusOptions,
+    progress: &(dyn Fn(&Path) + Sync),
+) -> CorpusAnalysis {
+    let processed: Vec<std::result::Result<DocumentResult, Skipped>> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = process(input, &options.aligner);
+            if let Some(first) = input.first() {
+                progress(first);
+            }
+            result
+        })
+        .collect();
+    let mut analysis = CorpusAnalysis::default();
+    for result in processed {
+        match result {
+            Ok(document) => analysis.documents.push(document),
+            Err(skipped) => analysis.skipped.push(skipped),
+        }
+    }
+    let (similarities, compared) = similarities(&analysis.documents, options);
+    analysis.compared_pairs = compared;
+    analysis.families = families(&analysis.documents, &similarities, options);
+    analysis.similarities = similarities;
+    analysis
+}
+
+fn process(input: &[PathBuf], aligner: &Aligner) -> std::result::Result<DocumentResult, Skipped> {
+    let skipped = |error: Error| Skipped {
+        path: input.first().cloned().unwrap_or_default(),
+        error,
+    };
+    let doc = match input {
+        [one] => BilingualDocument::from_path(one),
+        [a, b] => BilingualDocument::from_paths(a, b),
+        _ => {
+            return Err(skipped(Error::Empty {
+                file: String::new(),
+            }));
+        }
+    }
+    .map_err(skipped)?;
+    let name = input
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let (links, divergences) = aligner.align(&doc).into_parts();
+    Ok(DocumentResult {
+        name,
+        doc,
+        links,
+        divergences,
+    })
+}
+
+/// Shingle hashes of a version's text, sorted and without repeats.
+fn shingles(doc: &BilingualDocument, lang: Lang) -> Vec<u64> {
+    let Some(version) = doc.version(lang) else {
+        return Vec::new();
+    };
+    let mut words: Vec<String> = Vec::new();
+    for clause in version.clauses() {
+        words.extend(
+            unicode_segmentation::UnicodeSegmentation::unicode_words(clause.text())
+                .map(str::to_lowercase),
+        );
+    }
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE_WORDS)
+        .map(|w| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            w.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn jaccard(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f32 / (a.len() + b.len() - shared) as f32
+}
+
+/// MinHash signature: for each of the `BANDS × ROWS` functions, the least hash of the set
+/// under that function (a multiply–xorshift mix of the shingle hash with a fixed seed).
+fn signature(set: &[u64]) -> Vec<u64> {
+    (0..BANDS * ROWS)
+        .map(|k| {
+            let seed = 0x9E37_79B9_7F4A_7C15u64.wrapping_mul(k as u64 + 1);
+            set.iter()
+                .map(|&x| {
+                    let mut h = (x ^ seed).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                    h ^= h >> 31;
+                    h.wrapping_mul(0x94D0_49BB_1331_11EB)
+                })
+                .min()
+                .unwrap_or(u64::MAX)
+        })
+        .collect()
+}
+
+/// Measures the pairs worth measuring, per language: all of them for a small corpus, the
+/// MinHash candidates for a large one. Returns them with the number of pairs measured.
+fn similarities(
+    documents: &[DocumentResult],
+    options: &CorpusOptions,
+) -> (Vec<PairSimilarity>, usize) {
+    let mut out = Vec::new();
+    let mut compared = 0;
+    for lang in Lang::ALL {
+        let sets: Vec<Vec<u64>> = documents
+            .par_iter()
+            .map(|d| shingles(&d.doc, lang))
+            .collect();
+        let present: Vec<usize> = (0..sets.len()).filter(|&i| !sets[i].is_empty()).collect();
+        let mut pairs: Vec<(usize, usize)> = if present.len() <= options.heat_map_limit {
+            present
+                .iter()
+                .enumerate()
+                .flat_map(|(k, &a)| present[k + 1..].iter().map(move |&b| (a, b)))
+                .collect()
+        } else {
+            candidates(&sets, &present)
+        };
+        pairs.sort_unstable();
+        pairs.dedup();
+        compared += pairs.len();
+        let measured: Vec<PairSimilarity> = pairs
+            .par_iter()
+            .map(|&(a, b)| PairSimilarity {
+                a,
+                b,
+                lang,
+                similarity: (jaccard(&sets[a], &sets[b]) * 1000.0).round() / 1000.0,
+            })
+            .collect();
+        out.extend(measured);
+    }
+    (out, compared)
+}
+
+/// Candidate pairs by locality-sensitive hashing of MinHash signatures.
+fn candidates(sets: &[Vec<u64>], present: &[usize]) -> Vec<(usize, usize)> {
+    let signatures: Vec<(usize, Vec<u64>)> = present
+        .par_iter()
+        .map(|&i| (i, signature(&sets[i])))
+        .collect();
+    let mut pairs = Vec::new();
+    for band in 0..BANDS {
+        let mut buckets: HashMap<&[u64], Vec<usize>> = HashMap::new();
+        for (i, sig) in &signatures {
+            buckets
+                .entry(&sig[band * ROWS..(band + 1) * ROWS])
+                .or_default()
+                .push(*i);
+        }
+        for members in buckets.values().filter(|m| m.len() > 1) {
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+fn families(
+    documents: &[DocumentResult],
+    similarities: &[PairSimilarity],
+    options: &CorpusOptions,
+) -> Vec<Family> {
+    let mut parent: Vec<usize> = (0..documents.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for pair in similarities
+        .iter()
+        .filter(|p| p.similarity >= options.family_threshold)
+    {
+        let (ra, rb) = (root(&mut parent, pair.a), root(&mut parent, pair.b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..documents.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    groups
+        .into_values()
+        .filter(|members| members.len() > 1)
+        .map(|members| {
+            let first = &documents[members[0]].doc;
+            let diffs = members[1..]
+                .par_iter()
+                .flat_map_iter(|&m| {
+                    Lang::ALL.into_iter().filter_map(move |lang| {
+                        options.differ.compare(first, &documents[m].doc, lang)
+                    })
+                })
+                .collect();
+            Family { members, diffs }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_pair_files() {
+        assert_eq!(untagged("policy-kk"), "policy");
+        assert_eq!(untagged("Policy_RU"), "policy");
+        assert_eq!(untagged("offer.kz"), "offer");
+        assert_eq!(untagged("mycar-myverify"), "mycar-myverify");
+    }
+
+    #[test]
+    fn minhash_agrees_with_jaccard() {
+        let a: Vec<u64> = (0..1000).collect();
+        let b: Vec<u64> = (500..1500).collect();
+        let exact = jaccard(&a, &b);
+        let (sa, sb) = (signature(&a), signature(&b));
+        let estimate = sa.iter().zip(&sb).filter(|(x, y)| x == y).count() as f32 / sa.len() as f32;
+        assert!((exact - 1.0 / 3.0).abs() < 1e-3);
+        assert!((estimate - exact).abs() < 0.12, "{estimate} vs {exact}");
+    }
+}

@@ -1,0 +1,292 @@
+//! The corpus analysis and report: template families, the cross-company diff, the report
+//! files, escaping, atomic writes, skipped files and pairs of files in a folder.
+
+use std::path::{Path, PathBuf};
+
+use kzru_align::corpus::{CorpusOptions, analyze_dir};
+use kzru_align::report::{write_atomic, write_corpus_report};
+use kzru_align::{BilingualDocument, Differ, Lang, OpKind};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kzru-align-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stem(name: &str) -> &str {
+    Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(name)
+}
+
+#[test]
+fn the_template_family_is_found_and_other_policies_are_not_grouped() {
+    let analysis = analyze_dir(&corpus_dir(), &CorpusOptions::new()).unwrap();
+    assert_eq!(analysis.documents.len(), 5);
+    assert!(
+        analysis.skipped.is_empty(),
+        "the folder README is not a document"
+    );
+    assert_eq!(analysis.families.len(), 1);
+    let family = &analysis.families[0];
+    let members: Vec<&str> = family
+        .members
+        .iter()
+        .map(|&m| stem(&analysis.documents[m].name))
+        .collect();
+    assert_eq!(members, ["kao-autocheck", "mycar-myverify"]);
+    // Both languages of the pair are diffed.
+    let langs: Vec<Lang> = family.diffs.iter().map(|d| d.lang).collect();
+    assert_eq!(langs, [Lang::Kk, Lang::Ru]);
+    // Every pair was measured (a small corpus), and only the family pair is similar.
+    assert_eq!(
+        analysis.compared_pairs,
+        10 + 3,
+        "10 Kazakh pairs, 3 Russian"
+    );
+    for pair in &analysis.similarities {
+        let names = (
+            stem(&analysis.documents[pair.a].name),
+            stem(&analysis.documents[pair.b].name),
+        );
+        if names == ("kao-autocheck", "mycar-myverify") && pair.lang == Lang::Ru {
+            assert!(pair.similarity > 0.3, "{pair:?}");
+        } else {
+            assert!(pair.similarity < 0.05, "{names:?} {pair:?}");
+        }
+    }
+}
+
+#[test]
+fn the_family_diff_says_what_kao_changed_in_the_template() {
+    let mycar = BilingualDocument::from_path(corpus_dir().join("mycar-myverify.txt")).unwrap();
+    let kao = BilingualDocument::from_path(corpus_dir().join("kao-autocheck.txt")).unwrap();
+    let diff = Differ::new().compare(&mycar, &kao, Lang::Ru).unwrap();
+    assert!(
+        diff.similarity > 0.55 && diff.similarity < 0.7,
+        "{}",
+        diff.similarity
+    );
+    assert!(diff.count(OpKind::Equal) >= 40, "shared template clauses");
+    // The company names and registration numbers are the template's fill-ins.
+    assert!(
+        diff.identity_a.contains(&"MyCar".to_owned())
+            && diff.identity_a.contains(&"191140031171".to_owned())
+    );
+    assert!(diff.identity_b.contains(&"250640020303".to_owned()));
+    // Retention: kao keeps data 5 years (9.1), mycar names no period.
+    let retention = diff.topics.iter().find(|t| t.topic == "retention").unwrap();
+    assert!(retention.only_b.contains(&"5".to_owned()), "{retention:?}");
+    // Contact: kao's e-mail replaces mycar's web address.
+    let contact = diff.topics.iter().find(|t| t.topic == "contact").unwrap();
+    assert!(
+        contact.only_a.contains(&"myverify.kz".to_owned())
+            && contact.only_b.contains(&"info@kao.kz".to_owned())
+    );
+    // Only kao says which language prevails (its 9.12).
+    let prevailing = diff
+        .topics
+        .iter()
+        .find(|t| t.topic == "prevailing_language")
+        .unwrap();
+    assert_eq!((prevailing.added, prevailing.removed), (1, 0));
+    let added_9_12 = diff
+        .ops
+        .iter()
+        .find(|op| {
+            op.b.as_ref()
+                .is_some_and(|b| b.number.as_deref() == Some("9.12."))
+        })
+        .unwrap();
+    assert_eq!(added_9_12.kind, OpKind::Added);
+    assert_eq!(added_9_12.b.as_ref().unwrap().line, 400);
+    // A changed clause carries its word diff: 9.1 retention period.
+    let retention_clause = diff
+        .ops
+        .iter()
+        .find(|op| {
+            op.a.as_ref()
+                .is_some_and(|a| a.number.as_deref() == Some("9.1."))
+        })
+        .unwrap();
+    assert_eq!(
+        retention_clause.b.as_ref().unwrap().number.as_deref(),
+        Some("9.1.")
+    );
+    assert!(
+        retention_clause
+            .inline
+            .iter()
+            .any(|p| p.tag == kzru_align::InlineTag::Insert && p.text.contains("5 (пяти) лет"))
+    );
+    // Renumbered with the same text: 7.6 in mycar is 7.6 in kao, both inside section 9.
+    assert!(
+        diff.ops
+            .iter()
+            .any(|op| op.a.as_ref().and_then(|a| a.number.as_deref()) == Some("7.6."))
+    );
+}
+
+#[test]
+fn the_report_is_written_with_json_tmx_and_html() {
+    let analysis = analyze_dir(&corpus_dir(), &CorpusOptions::new()).unwrap();
+    let out = temp_dir("report");
+    let files = write_corpus_report(&analysis, &out).unwrap();
+    assert_eq!(files.html, out.join("index.html"));
+    let tmx: Vec<String> = files
+        .tmx
+        .iter()
+        .flatten()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        tmx,
+        ["aitu-sauda.tmx", "kao-autocheck.tmx", "mycar-myverify.tmx"]
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(files.json.unwrap()).unwrap()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(json["families"].as_array().unwrap().len(), 1);
+    let kao = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"].as_str().unwrap().contains("kao"))
+        .unwrap();
+    assert_eq!(kao["divergences"]["error"], 3);
+    assert_eq!(kao["tmx"], "kao-autocheck.tmx");
+    assert!(kao["alignment"]["links"].as_array().unwrap().len() > 100);
+    let html = std::fs::read_to_string(&files.html).unwrap();
+    for needle in [
+        "aitu-sauda.txt",
+        "kazeuromobile-simply.txt",
+        "numbering_mismatch",
+        "Template families",
+        "data-severity=\"error\"",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+    assert!(
+        !html.contains("http://") && !html.contains("https://")
+            || !html.contains("<link") && !html.contains("src=\"http"),
+        "no external assets"
+    );
+    assert!(
+        !html.contains("<link ") && !html.contains("<script src"),
+        "self-contained"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left");
+}
+
+#[test]
+fn html_escapes_quotes_angle_brackets_and_ampersands() {
+    let dir = temp_dir("escape");
+    std::fs::write(
+        dir.join("policy.txt"),
+        "1. Жалпы\n\n1.1. «A & B» <ЖШС> және \"C\" 'D' компанияларымен <script>alert(1)</script> жұмыс істейміз.\n\n\
+         1. Общие\n\n1.1. Мы работаем с «A & B» <ТОО> и \"C\" 'D' <script>alert(1)</script>.\n",
+    )
+    .unwrap();
+    let analysis = analyze_dir(&dir, &CorpusOptions::new()).unwrap();
+    let files = write_corpus_report(&analysis, &dir.join("out")).unwrap();
+    let html = std::fs::read_to_string(files.html).unwrap();
+    assert!(
+        html.contains("«A &amp; B» &lt;ТОО&gt; и &quot;C&quot; &apos;D&apos;"),
+        "escaped clause text"
+    );
+    assert!(!html.contains("<ТОО>") && !html.contains("<script>alert"));
+    assert_eq!(
+        html.matches("<script>").count(),
+        1,
+        "only the report's own script"
+    );
+}
+
+#[test]
+fn an_interrupted_write_leaves_the_previous_file_whole() {
+    let dir = temp_dir("atomic");
+    let path = dir.join("report.json");
+    write_atomic(&path, |out| out.write_all(b"{\"complete\": true}")).unwrap();
+    let failed = write_atomic(&path, |out| {
+        out.write_all(b"{\"half")?;
+        Err(std::io::Error::other("interrupted"))
+    });
+    assert!(failed.is_err());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "{\"complete\": true}"
+    );
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["report.json"]);
+}
+
+#[test]
+fn unreadable_files_are_skipped_with_their_reason_and_the_rest_processed() {
+    let dir = temp_dir("skip");
+    std::fs::copy(corpus_dir().join("aitu-sauda.txt"), dir.join("good.txt")).unwrap();
+    std::fs::write(
+        dir.join("binary.txt"),
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13],
+    )
+    .unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"1. \xc1\xe0\xe7\xe0\n").unwrap();
+    std::fs::write(
+        dir.join("english.txt"),
+        "Privacy policy\n\n1. General terms.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    let analysis = analyze_dir(&dir, &CorpusOptions::new()).unwrap();
+    assert_eq!(analysis.documents.len(), 1);
+    let mut reasons: Vec<String> = analysis
+        .skipped
+        .iter()
+        .map(|s| s.error.to_string())
+        .collect();
+    reasons.sort();
+    assert_eq!(reasons.len(), 4, "{reasons:?}");
+    assert!(
+        reasons[0].contains("binary.txt") && reasons[0].contains("binary data"),
+        "{reasons:?}"
+    );
+    assert!(reasons[1].contains("empty.txt") && reasons[1].contains("empty"));
+    assert!(reasons[2].contains("english.txt") && reasons[2].contains("no Kazakh or Russian"));
+    assert!(reasons[3].contains("latin1.txt") && reasons[3].contains("invalid UTF-8 at byte 3"));
+    let html = std::fs::read_to_string(
+        write_corpus_report(&analysis, &dir.join("out"))
+            .unwrap()
+            .html,
+    )
+    .unwrap();
+    assert!(html.contains("Skipped files") && html.contains("latin1.txt"));
+}
+
+#[test]
+fn two_files_of_one_document_in_a_folder_are_paired() {
+    let dir = temp_dir("pairs");
+    let text = std::fs::read_to_string(corpus_dir().join("mycar-myverify.txt")).unwrap();
+    let doc = BilingualDocument::from_text("mycar", text.clone()).unwrap();
+    let split = doc.version(Lang::Ru).unwrap().span().start();
+    std::fs::write(dir.join("mycar-kk.txt"), &text[..split]).unwrap();
+    std::fs::write(dir.join("mycar-ru.txt"), &text[split..]).unwrap();
+    let analysis = analyze_dir(&dir, &CorpusOptions::new()).unwrap();
+    assert_eq!(analysis.documents.len(), 1);
+    let d = &analysis.documents[0];
+    assert!(d.name.contains("mycar-kk.txt + ") && d.name.ends_with("mycar-ru.txt"));
+    assert_eq!(d.doc.versions().len(), 2);
+}
+
