@@ -12,7 +12,7 @@
 use rayon::prelude::*;
 
 use crate::anchors::{self, Anchor};
-use crate::clause::{Clause, ClauseId, ClauseKind};
+use crate::clause::{ClauseId, ClauseKind, sibling_positions};
 use crate::diverge::{self, Divergence};
 use crate::document::{BilingualDocument, Version};
 use crate::glossary;
@@ -262,8 +262,7 @@ impl Aligner {
     }
 
     fn link(&self, kk: &Version, ru: &Version) -> Vec<Link> {
-        let a: Vec<Features> = kk.clauses().iter().map(|c| Features::of(c, kk)).collect();
-        let b: Vec<Features> = ru.clauses().iter().map(|c| Features::of(c, ru)).collect();
+        let (a, b) = rayon::join(|| Features::of_version(kk), || Features::of_version(ru));
         let steps = self.dynamic_programming(&a, &b);
         steps
             .into_iter()
@@ -563,55 +562,48 @@ fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
 }
 
 impl Features {
-    pub(crate) fn of(clause: &Clause, version: &Version) -> Features {
-        let number = clause
-            .number()
-            .map(|n| (n.style(), n.components().to_vec()));
-        let mut context = None;
-        let mut cursor = clause.parent();
-        while let Some(id) = cursor {
-            let Some(parent) = version.clause(id) else {
-                break;
-            };
-            if let Some(n) = parent
-                .number()
-                .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
-            {
-                context = Some(n.components().to_vec());
-                break;
-            }
-            cursor = parent.parent();
+    /// The features of every clause of a version, in one pass over its tree.
+    pub(crate) fn of_version(version: &Version) -> Vec<Features> {
+        let clauses = version.clauses();
+        let positions = sibling_positions(clauses);
+        // Context of each clause: its parent's number if the parent is a numbered section or
+        // clause, else the parent's own context. Parents come before their children.
+        let mut contexts: Vec<Option<Vec<u32>>> = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            let context = clause.parent().and_then(|p| {
+                let parent = version.clause(p)?;
+                match parent
+                    .number()
+                    .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+                {
+                    Some(n) => Some(n.components().to_vec()),
+                    None => contexts.get(p.index).cloned().flatten(),
+                }
+            });
+            contexts.push(context);
         }
-        let siblings: &[ClauseId] = match clause.parent().and_then(|p| version.clause(p)) {
-            Some(parent) => parent.children(),
-            None => &[],
-        };
-        let same_kind: Vec<ClauseId> = siblings
+        clauses
             .iter()
-            .filter_map(|&id| version.clause(id))
-            .filter(|c| c.kind() == clause.kind())
-            .map(Clause::id)
-            .collect();
-        let index = same_kind
-            .iter()
-            .position(|&id| id == clause.id())
-            .unwrap_or(0);
-        let (position, position_from_end) = (index + 1, same_kind.len().saturating_sub(index));
-        Features {
-            number,
-            context,
-            position,
-            position_from_end,
-            kind: clause.kind(),
-            chars: clause.text().chars().count(),
-            anchors: anchors::extract(clause.text()),
-            terms: glossary::find_terms(clause.text(), clause.lang()),
-            cognates: cognates(clause.text()),
-            ends_open: clause
-                .text()
-                .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
-            starts_lower: clause.text().starts_with(char::is_lowercase),
-        }
+            .zip(contexts)
+            .zip(positions)
+            .map(|((clause, context), (position, count))| Features {
+                number: clause
+                    .number()
+                    .map(|n| (n.style(), n.components().to_vec())),
+                context,
+                position,
+                position_from_end: count + 1 - position,
+                kind: clause.kind(),
+                chars: clause.text().chars().count(),
+                anchors: anchors::extract(clause.text()),
+                terms: glossary::find_terms(clause.text(), clause.lang()),
+                cognates: cognates(clause.text()),
+                ends_open: clause
+                    .text()
+                    .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
+                starts_lower: clause.text().starts_with(char::is_lowercase),
+            })
+            .collect()
     }
 }
 

@@ -183,3 +183,44 @@ impl Clause {
         self.number.is_some()
     }
 }
+
+/// For every clause of a version: its 1-based position among the siblings of its kind, and
+/// how many such siblings there are (itself included). One pass over the tree, so that a list
+/// of a hundred thousand items costs no more than a hundred thousand lookups.
+pub(crate) fn sibling_positions(clauses: &[Clause]) -> Vec<(usize, usize)> {
+    let mut positions = vec![(1, 1); clauses.len()];
+    let roots: Vec<ClauseId> = clauses
+        .iter()
+        .filter(|c| c.parent.is_none())
+        .map(|c| c.id)
+        .collect();
+    let groups =
+        std::iter::once(roots.as_slice()).chain(clauses.iter().map(|c| c.children.as_slice()));
+    for siblings in groups {
+        let mut counts: Vec<(ClauseKind, usize)> = Vec::new();
+        for id in siblings {
+            let Some(clause) = clauses.get(id.index) else {
+                continue;
+            };
+            let slot = match counts.iter_mut().find(|(kind, _)| *kind == clause.kind) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    counts.push((clause.kind, 1));
+                    1
+                }
+            };
+            positions[id.index].0 = slot;
+        }
+        for id in siblings {
+            if let Some(clause) = clauses.get(id.index)
+                && let Some((_, n)) = counts.iter().find(|(kind, _)| *kind == clause.kind)
+            {
+                positions[id.index].1 = *n;
+            }
+        }
+    }
+    positions
+}

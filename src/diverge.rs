@@ -574,8 +574,11 @@ fn length(
 /// that only introduce a sub-list (`• Пайдаланушы ұсынатын деректер:`), so that one version
 /// nesting its list by indentation and the other writing it flat count the same.
 fn list_items(clause: &Clause, version: &Version) -> usize {
+    // An explicit stack rather than recursion: a list nested ten thousand levels deep must
+    // not overflow the stack of a worker thread.
     let mut count = 0;
-    for &id in clause.children() {
+    let mut stack: Vec<ClauseId> = clause.children().to_vec();
+    while let Some(id) = stack.pop() {
         let Some(child) = version.clause(id) else {
             continue;
         };
@@ -585,10 +588,20 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
         {
             continue;
         }
-        let below = list_items(child, version);
         let is_item = matches!(child.kind(), ClauseKind::Item | ClauseKind::Bullet);
-        let introduces = below > 0 && child.text().ends_with(':');
-        count += below + usize::from(is_item && !introduces);
+        let has_items = child
+            .children()
+            .iter()
+            .filter_map(|&c| version.clause(c))
+            .any(|c| {
+                matches!(c.kind(), ClauseKind::Item | ClauseKind::Bullet)
+                    && !c.number().is_some_and(|n| {
+                        matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)
+                    })
+            });
+        let introduces = has_items && child.text().ends_with(':');
+        count += usize::from(is_item && !introduces);
+        stack.extend_from_slice(child.children());
     }
     count
 }

@@ -8,7 +8,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use crate::align::{Alignment, Link};
-use crate::clause::{Clause, ClauseId, ClauseKind};
+use crate::clause::{Clause, ClauseId, ClauseKind, sibling_positions};
 use crate::diverge::Divergence;
 use crate::document::BilingualDocument;
 use crate::finding::Severity;
@@ -85,9 +85,21 @@ impl<'a> AlignmentReport<'a> {
         };
         let mut clauses = Vec::new();
         for version in doc.versions() {
+            let positions = sibling_positions(version.clauses());
             let mut paths: Vec<Vec<u32>> = Vec::with_capacity(version.clauses().len());
             for clause in version.clauses() {
-                let path = clause_path(clause, version, &paths);
+                // Parents come before their children, so the parent's path is known.
+                let mut path = clause.parent().map_or_else(Vec::new, |p| {
+                    paths.get(p.index).cloned().unwrap_or_default()
+                });
+                match clause.number() {
+                    Some(n) => path.push(n.last()),
+                    // Titles, headings and preamble paragraphs stand before the numbering.
+                    None if clause.parent().is_some() => {
+                        path.push(positions[clause.id().index].0 as u32)
+                    }
+                    None => {}
+                }
                 paths.push(path.clone());
                 clauses.push(ClauseRecord {
                     id: clause.id(),
@@ -111,31 +123,6 @@ impl<'a> AlignmentReport<'a> {
             divergences,
         }
     }
-}
-
-fn clause_path(clause: &Clause, version: &crate::Version, earlier: &[Vec<u32>]) -> Vec<u32> {
-    let own = match clause.number() {
-        Some(n) => Some(n.last()),
-        None => {
-            let siblings: Vec<ClauseId> = match clause.parent().and_then(|p| version.clause(p)) {
-                Some(parent) => parent.children().to_vec(),
-                None => version.roots().map(Clause::id).collect(),
-            };
-            let position = siblings
-                .iter()
-                .filter_map(|&id| version.clause(id))
-                .take_while(|c| c.id() != clause.id())
-                .filter(|c| c.kind() == clause.kind())
-                .count();
-            // Titles, headings and preamble paragraphs stand before the numbering.
-            (clause.parent().is_some()).then_some(position as u32 + 1)
-        }
-    };
-    let mut path = clause.parent().map_or_else(Vec::new, |p| {
-        earlier.get(p.index).cloned().unwrap_or_default()
-    });
-    path.extend(own);
-    path
 }
 
 /// Writes the alignment as TMX 1.4b: one `<tu>` per link with a `<tuv xml:lang="kk">` and a

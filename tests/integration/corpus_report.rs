@@ -289,4 +289,3 @@ fn two_files_of_one_document_in_a_folder_are_paired() {
     assert!(d.name.contains("mycar-kk.txt + ") && d.name.ends_with("mycar-ru.txt"));
     assert_eq!(d.doc.versions().len(), 2);
 }
-
