@@ -9,9 +9,11 @@
 //! 1–1, 1–0, 0–1, 1–2 and 2–1 links. For long documents it runs in a band around the
 //! diagonal, so that time and memory grow linearly with the length.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
-use crate::anchors::{self, Anchor};
+use crate::anchors;
 use crate::clause::{ClauseId, ClauseKind, sibling_positions};
 use crate::diverge::{self, Divergence};
 use crate::document::{BilingualDocument, Version};
@@ -205,8 +207,6 @@ impl Default for Aligner {
     }
 }
 
-/// Documents with at most this many cell pairs are aligned over the full matrix.
-const FULL_MATRIX_CELLS: usize = 1 << 22;
 /// Rows of scores computed at once (in parallel) before the dynamic programming uses them.
 const ROW_BLOCK: usize = 512;
 
@@ -237,8 +237,15 @@ impl Aligner {
     /// Aligns the two versions of `doc` and finds their divergences. A document with one
     /// version gets one unmatched link per clause.
     pub fn align<'d>(&self, doc: &'d BilingualDocument) -> Alignment<'d> {
+        // The anchors of every clause, extracted once for the alignment and kept for the
+        // divergences.
+        let mut anchors: Option<ByLang<Vec<Vec<anchors::Anchor>>>> = None;
         let links = match (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
-            (Some(kk), Some(ru)) => self.link(kk, ru),
+            (Some(kk), Some(ru)) => {
+                let (links, extracted) = self.link(kk, ru);
+                anchors = Some(extracted);
+                links
+            }
             (Some(only), None) | (None, Some(only)) => only
                 .clauses()
                 .iter()
@@ -253,7 +260,7 @@ impl Aligner {
                 .collect(),
             (None, None) => Vec::new(),
         };
-        let divergences = diverge::find(doc, &links);
+        let divergences = diverge::find(doc, &links, anchors.as_ref());
         Alignment {
             doc,
             links,
@@ -261,10 +268,11 @@ impl Aligner {
         }
     }
 
-    fn link(&self, kk: &Version, ru: &Version) -> Vec<Link> {
-        let (a, b) = rayon::join(|| Features::of_version(kk), || Features::of_version(ru));
+    fn link(&self, kk: &Version, ru: &Version) -> (Vec<Link>, ByLang<Vec<Vec<anchors::Anchor>>>) {
+        let ((a, anchors_kk), (b, anchors_ru)) =
+            rayon::join(|| Features::of_version(kk), || Features::of_version(ru));
         let steps = self.dynamic_programming(&a, &b);
-        steps
+        let links = steps
             .into_iter()
             .map(|step| Link {
                 clauses: ByLang {
@@ -278,12 +286,19 @@ impl Aligner {
                 // Three decimals: the score is evidence for a reader, not a measurement.
                 score: (step.score * 1000.0).round() / 1000.0,
             })
-            .collect()
+            .collect();
+        (
+            links,
+            ByLang {
+                kk: anchors_kk,
+                ru: anchors_ru,
+            },
+        )
     }
 
     fn dynamic_programming(&self, a: &[Features], b: &[Features]) -> Vec<Step> {
         let (n, m) = (a.len(), b.len());
-        let band = Band::new(n, m, self.band);
+        let band = Band::new(n, m, self.band, &anchors(a, b));
         // best[i] holds row i of the band: best total gain of aligning a[..i] with b[..j].
         let mut best: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
         let mut moves: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
@@ -454,34 +469,58 @@ fn row_get(row: &[f32], lo: usize, j: usize) -> f32 {
     }
 }
 
-/// The cells of row `i` that the dynamic programming visits: all of them for short
-/// documents, a band around the diagonal for long ones.
+/// The cells of each row that the dynamic programming visits.
+///
+/// Clauses carrying the same number, used once in each version and scoring well together,
+/// are anchors: the alignment passes through them. Between two anchors the search covers the
+/// whole rectangle when it is small, and a band around its diagonal (as wide as the
+/// difference of its sides, plus `band`) when it is large. A document without numbers is one
+/// rectangle from start to end. Time and memory grow with the number of cells visited, about
+/// linearly with the length for numbered documents.
 struct Band {
-    n: usize,
-    m: usize,
-    half: usize,
+    /// `(first, last)` column of each row, rows `0..=n`.
+    rows: Vec<(usize, usize)>,
 }
 
+/// Rectangles between anchors up to this many cells are searched whole.
+const SEGMENT_CELLS: usize = 1 << 16;
+/// Columns added on each side of a row's range, so that an anchor slightly off its true
+/// place does not wall the path in.
+const SLACK: usize = 4;
+
 impl Band {
-    fn new(n: usize, m: usize, band: usize) -> Band {
-        let half = if (n + 1).saturating_mul(m + 1) <= FULL_MATRIX_CELLS {
-            m
-        } else {
-            // Wide enough for the difference in counts, and for the diagonal's slope.
-            (band + n.abs_diff(m)).max(m / n.max(1) + 2).min(m)
-        };
-        Band { n, m, half }
+    fn new(n: usize, m: usize, band: usize, anchors: &[(usize, usize)]) -> Band {
+        let mut rows = vec![(usize::MAX, 0usize); n + 1];
+        let mut points: Vec<(usize, usize)> = Vec::with_capacity(anchors.len() + 2);
+        points.push((0, 0));
+        // An anchor (i, j) pairs a[i] with b[j]: the path goes through cells (i, j) and
+        // (i + 1, j + 1).
+        points.extend(anchors.iter().flat_map(|&(i, j)| [(i, j), (i + 1, j + 1)]));
+        points.push((n, m));
+        for pair in points.windows(2) {
+            let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
+            let (rows_in, cols_in) = (i1 - i0, j1 - j0);
+            let whole = (rows_in + 1).saturating_mul(cols_in + 1) <= SEGMENT_CELLS;
+            let half = band + rows_in.abs_diff(cols_in) + cols_in / rows_in.max(1) + 1;
+            for (i, row) in rows.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+                let (lo, hi) = if whole || rows_in == 0 {
+                    (j0, j1)
+                } else {
+                    let center =
+                        j0 + ((i - i0) as u128 * cols_in as u128 / rows_in as u128) as usize;
+                    (center.saturating_sub(half).max(j0), (center + half).min(j1))
+                };
+                row.0 = row.0.min(lo.saturating_sub(SLACK));
+                row.1 = row.1.max((hi + SLACK).min(m));
+            }
+        }
+        rows[0].0 = 0;
+        rows[n].1 = m;
+        Band { rows }
     }
 
     fn range(&self, i: usize) -> (usize, usize) {
-        let center = if self.n == 0 {
-            0
-        } else {
-            (i as u128 * self.m as u128 / self.n as u128) as usize
-        };
-        let lo = center.saturating_sub(self.half);
-        let hi = (center + self.half).min(self.m);
-        if i == self.n { (lo, self.m) } else { (lo, hi) }
+        self.rows[i]
     }
 
     fn width(&self, i: usize) -> usize {
@@ -498,6 +537,55 @@ impl Band {
     }
 }
 
+/// Anchors of two versions: clauses with the same hierarchical number, used once in each
+/// version, that score well together, kept in increasing order on both sides (the longest
+/// such run).
+fn anchors(a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
+    fn unique(features: &[Features]) -> HashMap<&[u32], Option<usize>> {
+        let mut seen: HashMap<&[u32], Option<usize>> = HashMap::new();
+        for (i, f) in features.iter().enumerate() {
+            if let Some((NumberStyle::Decimal | NumberStyle::Roman, n)) = &f.number {
+                seen.entry(n.as_slice())
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(i));
+            }
+        }
+        seen
+    }
+    let (in_a, in_b) = (unique(a), unique(b));
+    let mut pairs: Vec<(usize, usize)> = in_a
+        .iter()
+        .filter_map(|(number, i)| Some(((*i)?, in_b.get(number).copied().flatten()?)))
+        .filter(|&(i, j)| a[i].number.as_ref().map(|n| n.0) == b[j].number.as_ref().map(|n| n.0))
+        .filter(|&(i, j)| score(&[&a[i]], &[&b[j]]) >= ANCHOR_SCORE)
+        .collect();
+    pairs.sort_unstable();
+    // The longest run increasing on both sides (patience sorting).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let length = tails.partition_point(|&t| pairs[t].1 < j);
+        previous[k] = length.checked_sub(1).map(|l| tails[l]);
+        if length == tails.len() {
+            tails.push(k);
+        } else {
+            tails[length] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut cursor = tails.last().copied();
+    while let Some(k) = cursor {
+        chain.push(pairs[k]);
+        cursor = previous[k];
+    }
+    chain.reverse();
+    chain
+}
+
+/// Anchors must score at least this: equal numbers on clauses that say different things
+/// (a renumbered version) are not anchors.
+const ANCHOR_SCORE: f32 = 0.6;
+
 /// What the score of a clause pair looks at, computed once per clause.
 #[derive(Debug)]
 pub(crate) struct Features {
@@ -510,9 +598,11 @@ pub(crate) struct Features {
     position_from_end: usize,
     kind: ClauseKind,
     chars: usize,
-    anchors: Vec<Anchor>,
+    /// Hashes of the anchors' kinds and keys, sorted, without repeats.
+    anchors: Vec<u64>,
     terms: Vec<u16>,
-    cognates: Vec<[char; COGNATE_PREFIX]>,
+    /// The cognate prefixes, packed into integers, sorted, without repeats.
+    cognates: Vec<u64>,
     /// The text ends without closing punctuation (`…данные о людях,`).
     ends_open: bool,
     /// The text starts with a lower-case letter.
@@ -532,20 +622,19 @@ const COGNATE_PREFIX: usize = 4;
 /// Shorter words are mostly grammatical and collide by chance.
 const COGNATE_MIN_LETTERS: usize = 5;
 
-fn cognates(text: &str) -> Vec<[char; COGNATE_PREFIX]> {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut out: Vec<[char; COGNATE_PREFIX]> = text
-        .unicode_words()
-        .filter(|w| w.chars().count() >= COGNATE_MIN_LETTERS && w.chars().all(char::is_alphabetic))
+fn cognates(words: &[&str]) -> Vec<u64> {
+    let mut out: Vec<u64> = words
+        .iter()
+        // Words of letters only (the word segmenter already left out punctuation).
+        .filter(|w| {
+            w.chars().count() >= COGNATE_MIN_LETTERS && !w.bytes().any(|b| b.is_ascii_digit())
+        })
         .map(|w| {
-            let mut prefix = [' '; COGNATE_PREFIX];
-            for (slot, c) in prefix
-                .iter_mut()
-                .zip(w.chars().flat_map(char::to_lowercase))
-            {
-                *slot = c;
-            }
-            prefix
+            // Four letters of at most 16 bits each (Cyrillic and Latin are in the first
+            // plane), packed into one integer. The words are lower case already.
+            w.chars().take(COGNATE_PREFIX).fold(0u64, |packed, c| {
+                (packed << 16) | u64::from(u32::from(c) & 0xFFFF)
+            })
         })
         .collect();
     out.sort_unstable();
@@ -553,17 +642,104 @@ fn cognates(text: &str) -> Vec<[char; COGNATE_PREFIX]> {
     out
 }
 
-fn dice<T: Ord>(a: &[T], b: &[T]) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
+fn anchor_hashes(found: &[anchors::Anchor]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<u64> = found
+        .iter()
+        .map(|a| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (a.kind, &a.key).hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Merges up to two sorted slices without repeats, lazily.
+fn union2<'s, T: Ord + Copy>(x: &'s [T], y: &'s [T]) -> impl Iterator<Item = T> + 's {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || match (x.get(i), y.get(j)) {
+        (Some(&p), Some(&q)) => {
+            if p <= q {
+                i += 1;
+            }
+            if q <= p {
+                j += 1;
+            }
+            Some(p.min(q))
+        }
+        (Some(&p), None) => {
+            i += 1;
+            Some(p)
+        }
+        (None, Some(&q)) => {
+            j += 1;
+            Some(q)
+        }
+        (None, None) => None,
+    })
+}
+
+/// `(shared, |A|, |B|)` for the unions A and B of one or two sorted sets each, without
+/// allocating: the hot loop of the aligner runs this millions of times.
+fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
+    let mut left = union2(a[0], a[1]).peekable();
+    let mut right = union2(b[0], b[1]).peekable();
+    let (mut shared, mut na, mut nb) = (0, 0, 0);
+    loop {
+        match (left.peek(), right.peek()) {
+            (Some(p), Some(q)) => match p.cmp(q) {
+                std::cmp::Ordering::Less => {
+                    na += 1;
+                    left.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    nb += 1;
+                    right.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    na += 1;
+                    nb += 1;
+                    left.next();
+                    right.next();
+                }
+            },
+            (Some(_), None) => {
+                na += 1;
+                left.next();
+            }
+            (None, Some(_)) => {
+                nb += 1;
+                right.next();
+            }
+            (None, None) => return (shared, na, nb),
+        }
     }
-    let shared = a.iter().filter(|x| b.binary_search(x).is_ok()).count();
-    2.0 * shared as f32 / (a.len() + b.len()) as f32
+}
+
+/// One feature set of the one or two clauses on a side.
+fn sets<'f, T>(side: &[&'f Features], pick: impl Fn(&'f Features) -> &'f [T]) -> [&'f [T]; 2] {
+    [
+        side.first().map_or(&[][..], |f| pick(f)),
+        side.get(1).map_or(&[][..], |f| pick(f)),
+    ]
+}
+
+fn dice(shared: usize, na: usize, nb: usize) -> f32 {
+    if na + nb == 0 {
+        0.0
+    } else {
+        2.0 * shared as f32 / (na + nb) as f32
+    }
 }
 
 impl Features {
-    /// The features of every clause of a version, in one pass over its tree.
-    pub(crate) fn of_version(version: &Version) -> Vec<Features> {
+    /// The features of every clause of a version, in one pass over its tree, with the
+    /// anchors of each clause.
+    pub(crate) fn of_version(version: &Version) -> (Vec<Features>, Vec<Vec<anchors::Anchor>>) {
         let clauses = version.clauses();
         let positions = sibling_positions(clauses);
         // Context of each clause: its parent's number if the parent is a numbered section or
@@ -582,28 +758,39 @@ impl Features {
             });
             contexts.push(context);
         }
-        clauses
+        let extracted: Vec<Vec<anchors::Anchor>> =
+            clauses.iter().map(|c| anchors::extract(c.text())).collect();
+        let features = clauses
             .iter()
             .zip(contexts)
             .zip(positions)
-            .map(|((clause, context), (position, count))| Features {
-                number: clause
-                    .number()
-                    .map(|n| (n.style(), n.components().to_vec())),
-                context,
-                position,
-                position_from_end: count + 1 - position,
-                kind: clause.kind(),
-                chars: clause.text().chars().count(),
-                anchors: anchors::extract(clause.text()),
-                terms: glossary::find_terms(clause.text(), clause.lang()),
-                cognates: cognates(clause.text()),
-                ends_open: clause
-                    .text()
-                    .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
-                starts_lower: clause.text().starts_with(char::is_lowercase),
+            .zip(&extracted)
+            .map(|(((clause, context), (position, count)), found)| {
+                // Lower case and word boundaries once, for the glossary and the cognates.
+                let lower = clause.text().to_lowercase();
+                let words: Vec<&str> =
+                    unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str())
+                        .collect();
+                Features {
+                    number: clause
+                        .number()
+                        .map(|n| (n.style(), n.components().to_vec())),
+                    context,
+                    position,
+                    position_from_end: count + 1 - position,
+                    kind: clause.kind(),
+                    chars: clause.text().chars().count(),
+                    anchors: anchor_hashes(found),
+                    terms: glossary::find_terms_in_words(&words, clause.lang()),
+                    cognates: cognates(&words),
+                    ends_open: clause
+                        .text()
+                        .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
+                    starts_lower: clause.text().starts_with(char::is_lowercase),
+                }
             })
-            .collect()
+            .collect();
+        (features, extracted)
     }
 }
 
@@ -674,38 +861,17 @@ pub(crate) fn score(a: &[&Features], b: &[&Features]) -> f32 {
         };
         add(value, 0.75);
     }
-    let anchors_a: Vec<&Anchor> = a.iter().flat_map(|f| &f.anchors).collect();
-    let anchors_b: Vec<&Anchor> = b.iter().flat_map(|f| &f.anchors).collect();
-    if !anchors_a.is_empty() || !anchors_b.is_empty() {
-        let shared = anchors_a
-            .iter()
-            .filter(|x| anchors_b.iter().any(|y| y.key == x.key))
-            .count()
-            + anchors_b
-                .iter()
-                .filter(|y| anchors_a.iter().any(|x| x.key == y.key))
-                .count();
-        let dice = shared as f32 / (anchors_a.len() + anchors_b.len()) as f32;
-        let evidence = ((anchors_a.len() + anchors_b.len()) as f32 / 4.0).min(1.0);
-        add(dice, 2.5 * evidence);
+    // The sets of one or two clauses on each side.
+    let (shared, na, nb) = overlap(sets(a, |f| &f.anchors), sets(b, |f| &f.anchors));
+    if na + nb > 0 {
+        let evidence = ((na + nb) as f32 / 4.0).min(1.0);
+        add(dice(shared, na, nb), 2.5 * evidence);
     }
-    fn union<T: Ord + Copy>(sets: impl Iterator<Item = T>) -> Vec<T> {
-        let mut all: Vec<T> = sets.collect();
-        all.sort_unstable();
-        all.dedup();
-        all
+    let (shared, na, nb) = overlap(sets(a, |f| &f.terms), sets(b, |f| &f.terms));
+    if na + nb > 0 {
+        add(dice(shared, na, nb), 1.5);
     }
-    let terms_a = union(a.iter().flat_map(|f| f.terms.iter().copied()));
-    let terms_b = union(b.iter().flat_map(|f| f.terms.iter().copied()));
-    if !terms_a.is_empty() || !terms_b.is_empty() {
-        add(dice(&terms_a, &terms_b), 1.5);
-    }
-    let cognates_a = union(a.iter().flat_map(|f| f.cognates.iter().copied()));
-    let cognates_b = union(b.iter().flat_map(|f| f.cognates.iter().copied()));
-    let shared = cognates_a
-        .iter()
-        .filter(|x| cognates_b.binary_search(x).is_ok())
-        .count();
+    let (shared, _, _) = overlap(sets(a, |f| &f.cognates), sets(b, |f| &f.cognates));
     if shared > 0 {
         // Evidence for a pair, never against it: most words of a translation are not
         // cognates, so two shared ones already count fully.
@@ -814,11 +980,19 @@ mod tests {
     }
 
     #[test]
-    fn the_band_covers_the_corner_and_stays_narrow_for_long_documents() {
-        let band = Band::new(100_000, 99_000, 48);
-        assert_eq!(band.range(100_000).1, 99_000);
-        assert!(band.width(50_000) <= 2 * (48 + 1000) + 1);
-        let small = Band::new(10, 12, 48);
-        assert_eq!(small.range(0), (0, 12));
+    fn the_band_follows_the_anchors_and_covers_both_corners() {
+        // 100,000 rows with an anchor every 10: narrow everywhere.
+        let anchors: Vec<(usize, usize)> = (0..10_000).map(|k| (k * 10, k * 10)).collect();
+        let band = Band::new(100_000, 100_000, 48, &anchors);
+        assert_eq!(band.range(0).0, 0);
+        assert_eq!(band.range(100_000).1, 100_000);
+        let widest = (0..=100_000).map(|i| band.width(i)).max().unwrap();
+        assert!(widest <= 2 * (10 + SLACK) + 2, "{widest}");
+        // A shift of 300 between two anchors stays inside the searched rectangle.
+        let band = Band::new(1000, 1300, 48, &[(100, 100), (700, 1000)]);
+        assert!(band.range(400).0 <= 400 && band.range(400).1 >= 700);
+        // No anchors and a long document: a band around the diagonal.
+        let band = Band::new(10_000, 10_000, 48, &[]);
+        assert!(band.width(5000) < 200);
     }
 }

@@ -84,8 +84,12 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
             });
             continue;
         }
-        numbers(token, &mut anchors);
-        latin_names(token, &mut anchors);
+        // Numbers and Latin names need an ASCII letter or digit: most Kazakh and Russian
+        // words have none and are passed over at once.
+        if token.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            numbers(token, &mut anchors);
+            latin_names(token, &mut anchors);
+        }
     }
     anchors.sort();
     anchors

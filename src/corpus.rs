@@ -29,12 +29,15 @@ const SHINGLE_WORDS: usize = 5;
 /// and 0.03 at s = 0.02.
 const BANDS: usize = 64;
 const ROWS: usize = 2;
+/// Candidate pairs measured at once (in parallel) before the families are updated.
+const CANDIDATE_CHUNK: usize = 1024;
 
 /// Options of a corpus analysis.
 #[derive(Clone, Debug)]
 pub struct CorpusOptions {
     family_threshold: f32,
     heat_map_limit: usize,
+    family_diff_limit: usize,
     aligner: Aligner,
     differ: Differ,
 }
@@ -52,6 +55,7 @@ impl CorpusOptions {
         CorpusOptions {
             family_threshold: 0.15,
             heat_map_limit: 60,
+            family_diff_limit: 50,
             aligner: Aligner::new(),
             differ: Differ::new(),
         }
@@ -68,6 +72,14 @@ impl CorpusOptions {
     /// the candidate pairs are (default 60).
     pub const fn heat_map_limit(mut self, limit: usize) -> CorpusOptions {
         self.heat_map_limit = limit;
+        self
+    }
+
+    /// In a family, the first member is diffed clause by clause against at most this many
+    /// others (default 50): a family of two thousand copies of one template needs a few
+    /// diffs to show what is shared, not two thousand.
+    pub const fn family_diff_limit(mut self, limit: usize) -> CorpusOptions {
+        self.family_diff_limit = limit;
         self
     }
 }
@@ -206,16 +218,50 @@ pub fn analyze_inputs(
             result
         })
         .collect();
-    let mut analysis = CorpusAnalysis::default();
+    let (mut documents, mut skipped) = (Vec::new(), Vec::new());
     for result in processed {
         match result {
-            Ok(document) => analysis.documents.push(document),
-            Err(skipped) => analysis.skipped.push(skipped),
+            Ok(document) => documents.push(document),
+            Err(s) => skipped.push(s),
         }
     }
-    let (similarities, compared) = similarities(&analysis.documents, options);
+    finish(documents, skipped, options)
+}
+
+/// Analyses documents already in memory, each with a name.
+pub fn analyze_documents(
+    documents: Vec<(String, BilingualDocument)>,
+    options: &CorpusOptions,
+) -> CorpusAnalysis {
+    let documents = documents
+        .into_par_iter()
+        .map(|(name, doc)| {
+            let (links, divergences) = options.aligner.align(&doc).into_parts();
+            DocumentResult {
+                name,
+                doc,
+                links,
+                divergences,
+            }
+        })
+        .collect();
+    finish(documents, Vec::new(), options)
+}
+
+fn finish(
+    documents: Vec<DocumentResult>,
+    skipped: Vec<Skipped>,
+    options: &CorpusOptions,
+) -> CorpusAnalysis {
+    let mut analysis = CorpusAnalysis {
+        documents,
+        skipped,
+        ..CorpusAnalysis::default()
+    };
+    let mut forest = Forest::new(analysis.documents.len());
+    let (similarities, compared) = similarities(&analysis.documents, options, &mut forest);
     analysis.compared_pairs = compared;
-    analysis.families = families(&analysis.documents, &similarities, options);
+    analysis.families = families(&analysis.documents, &mut forest, options);
     analysis.similarities = similarities;
     analysis
 }
@@ -311,47 +357,100 @@ fn signature(set: &[u64]) -> Vec<u64> {
         .collect()
 }
 
-/// Measures the pairs worth measuring, per language: all of them for a small corpus, the
-/// MinHash candidates for a large one. Returns them with the number of pairs measured.
+/// Union–find over documents: the template families.
+struct Forest {
+    parent: Vec<usize>,
+}
+
+impl Forest {
+    fn new(n: usize) -> Forest {
+        Forest {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Measures the pairs worth measuring, per language, and joins the documents of similar
+/// pairs into families. A small corpus has every pair measured (for the heat map). A large
+/// one has only MinHash candidates measured, and of those only the ones that could still
+/// join two families: a family of thousands of copies of one template needs a spanning tree
+/// of measurements, not all its pairs. Returns the measurements and how many there were.
 fn similarities(
     documents: &[DocumentResult],
     options: &CorpusOptions,
+    forest: &mut Forest,
 ) -> (Vec<PairSimilarity>, usize) {
     let mut out = Vec::new();
-    let mut compared = 0;
     for lang in Lang::ALL {
         let sets: Vec<Vec<u64>> = documents
             .par_iter()
             .map(|d| shingles(&d.doc, lang))
             .collect();
         let present: Vec<usize> = (0..sets.len()).filter(|&i| !sets[i].is_empty()).collect();
-        let mut pairs: Vec<(usize, usize)> = if present.len() <= options.heat_map_limit {
-            present
+        let measure = |a: usize, b: usize| PairSimilarity {
+            a,
+            b,
+            lang,
+            similarity: (jaccard(&sets[a], &sets[b]) * 1000.0).round() / 1000.0,
+        };
+        if present.len() <= options.heat_map_limit {
+            let pairs: Vec<(usize, usize)> = present
                 .iter()
                 .enumerate()
                 .flat_map(|(k, &a)| present[k + 1..].iter().map(move |&b| (a, b)))
-                .collect()
-        } else {
-            candidates(&sets, &present)
-        };
-        pairs.sort_unstable();
-        pairs.dedup();
-        compared += pairs.len();
-        let measured: Vec<PairSimilarity> = pairs
-            .par_iter()
-            .map(|&(a, b)| PairSimilarity {
-                a,
-                b,
-                lang,
-                similarity: (jaccard(&sets[a], &sets[b]) * 1000.0).round() / 1000.0,
-            })
-            .collect();
-        out.extend(measured);
+                .collect();
+            let measured: Vec<PairSimilarity> =
+                pairs.par_iter().map(|&(a, b)| measure(a, b)).collect();
+            for pair in measured
+                .iter()
+                .filter(|p| p.similarity >= options.family_threshold)
+            {
+                forest.join(pair.a, pair.b);
+            }
+            out.extend(measured);
+            continue;
+        }
+        // Candidates in chunks: drop those already in one family, measure the rest of the
+        // chunk in parallel, join. Only pairs inside one chunk can be redundant.
+        for chunk in candidates(&sets, &present).chunks(CANDIDATE_CHUNK) {
+            let open: Vec<(usize, usize)> = chunk
+                .iter()
+                .copied()
+                .filter(|&(a, b)| forest.root(a) != forest.root(b))
+                .collect();
+            let measured: Vec<PairSimilarity> =
+                open.par_iter().map(|&(a, b)| measure(a, b)).collect();
+            for pair in measured
+                .iter()
+                .filter(|p| p.similarity >= options.family_threshold)
+            {
+                forest.join(pair.a, pair.b);
+            }
+            out.extend(measured);
+        }
     }
+    let compared = out.len();
     (out, compared)
 }
 
-/// Candidate pairs by locality-sensitive hashing of MinHash signatures.
+/// Candidate pairs by locality-sensitive hashing of MinHash signatures: documents that share
+/// a band of their signature. Each bucket yields its first member paired with each other
+/// one, which is enough to connect the bucket.
 fn candidates(sets: &[Vec<u64>], present: &[usize]) -> Vec<(usize, usize)> {
     let signatures: Vec<(usize, Vec<u64>)> = present
         .par_iter()
@@ -366,42 +465,28 @@ fn candidates(sets: &[Vec<u64>], present: &[usize]) -> Vec<(usize, usize)> {
                 .or_default()
                 .push(*i);
         }
-        for members in buckets.values().filter(|m| m.len() > 1) {
-            for (k, &a) in members.iter().enumerate() {
-                for &b in &members[k + 1..] {
-                    pairs.push((a.min(b), a.max(b)));
-                }
+        let mut members: Vec<&Vec<usize>> = buckets.values().filter(|m| m.len() > 1).collect();
+        // The order of a HashMap is not stable; sort for a result that does not vary.
+        members.sort();
+        for bucket in members {
+            for &other in &bucket[1..] {
+                pairs.push((bucket[0].min(other), bucket[0].max(other)));
             }
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    pairs.retain(|p| seen.insert(*p));
     pairs
 }
 
 fn families(
     documents: &[DocumentResult],
-    similarities: &[PairSimilarity],
+    forest: &mut Forest,
     options: &CorpusOptions,
 ) -> Vec<Family> {
-    let mut parent: Vec<usize> = (0..documents.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    for pair in similarities
-        .iter()
-        .filter(|p| p.similarity >= options.family_threshold)
-    {
-        let (ra, rb) = (root(&mut parent, pair.a), root(&mut parent, pair.b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..documents.len() {
-        let r = root(&mut parent, i);
+        let r = forest.root(i);
         groups.entry(r).or_default().push(i);
     }
     groups
@@ -410,8 +495,11 @@ fn families(
         .map(|members| {
             let first = &documents[members[0]].doc;
             let diffs = members[1..]
+                .iter()
+                .take(options.family_diff_limit)
+                .collect::<Vec<_>>()
                 .par_iter()
-                .flat_map_iter(|&m| {
+                .flat_map_iter(|&&m| {
                     Lang::ALL.into_iter().filter_map(move |lang| {
                         options.differ.compare(first, &documents[m].doc, lang)
                     })

@@ -10,7 +10,9 @@ use crate::anchors::{self, Anchor, AnchorKind};
 use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::document::{BilingualDocument, Version};
 use crate::finding::{FindingKind, Severity};
-use crate::language::{ByLang, Evidence, Lang, detect_language};
+use crate::language::{
+    ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
+};
 use crate::normalize::normalize;
 use crate::numbering::NumberStyle;
 
@@ -247,7 +249,13 @@ fn quote(text: &str, words: usize) -> String {
 }
 
 /// Finds every divergence of an aligned document.
-pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
+/// Finds every divergence of an aligned document; `anchors` holds each clause's anchors when
+/// the aligner extracted them already.
+pub(crate) fn find(
+    doc: &BilingualDocument,
+    links: &[Link],
+    anchors: Option<&ByLang<Vec<Vec<Anchor>>>>,
+) -> Vec<Divergence> {
     let mut builder = Builder {
         doc,
         out: Vec::new(),
@@ -287,7 +295,7 @@ pub(crate) fn find(doc: &BilingualDocument, links: &[Link]) -> Vec<Divergence> {
         let model = document_length_model(links, kk, ru);
         for (order, link) in links.iter().enumerate() {
             if !link.is_unmatched() {
-                compare_link(&mut builder, order, link, kk, ru, model);
+                compare_link(&mut builder, order, link, kk, ru, model, anchors);
             }
         }
         item_counts(&mut builder, links, kk, ru);
@@ -401,6 +409,7 @@ fn compare_link(
     kk: &Version,
     ru: &Version,
     model: LengthModel,
+    known: Option<&ByLang<Vec<Vec<Anchor>>>>,
 ) {
     let a: Vec<&Clause> = link.kk().iter().filter_map(|&id| kk.clause(id)).collect();
     let b: Vec<&Clause> = link.ru().iter().filter_map(|&id| ru.clause(id)).collect();
@@ -426,8 +435,13 @@ fn compare_link(
             ),
         );
     }
-    let anchors_a: Vec<Anchor> = a.iter().flat_map(|c| anchors::extract(c.text())).collect();
-    let anchors_b: Vec<Anchor> = b.iter().flat_map(|c| anchors::extract(c.text())).collect();
+    let of = |clause: &Clause| match known.and_then(|k| k.get(clause.lang()).get(clause.id().index))
+    {
+        Some(found) => found.clone(),
+        None => anchors::extract(clause.text()),
+    };
+    let anchors_a: Vec<Anchor> = a.iter().flat_map(|c| of(c)).collect();
+    let anchors_b: Vec<Anchor> = b.iter().flat_map(|c| of(c)).collect();
     compare_anchors(builder, order, &ids, &anchors_a, &anchors_b);
     if a.len() == 1 && b.len() == 1 {
         length(builder, order, &ids, first_a, first_b, model);
@@ -665,7 +679,22 @@ fn untranslated_fragments(
     for clause in version.clauses() {
         let original = doc.original_text(clause);
         for cell in original.split(['\t', '\n', '\r']) {
-            for sentence in cell.split_sentence_bounds() {
+            // Sentences end at their punctuation; a rough split is enough to find a sentence
+            // of the other language, and far cheaper than full sentence segmentation.
+            for sentence in cell.split_inclusive(['.', '!', '?', ';']) {
+                // Most sentences are plainly in their version's language: a Kazakh sentence has
+                // Kazakh-only letters, a Russian one none. Only the others are worth a detector.
+                let kazakh_letters = sentence.chars().any(is_kazakh_only_letter);
+                let suspicious = match other {
+                    Lang::Ru => {
+                        !kazakh_letters
+                            && sentence.chars().filter(|&c| is_cyrillic_letter(c)).count() >= 15
+                    }
+                    Lang::Kk => kazakh_letters,
+                };
+                if !suspicious {
+                    continue;
+                }
                 let text = normalize(sentence);
                 let text = text.text();
                 let words = text.unicode_words().count();

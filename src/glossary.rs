@@ -1,9 +1,8 @@
 //! A small Kazakh–Russian glossary of privacy-law terms (`дербес деректер` ↔
 //! `персональные данные`), kept in `data/glossary.tsv` and compiled into the crate.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::language::Lang;
 
@@ -59,22 +58,50 @@ fn concepts() -> &'static [u16] {
 
 /// The concepts (see [`concepts`]) of the glossary terms that occur in a normalized text in
 /// `lang`, sorted and without repeats.
+#[cfg(test)]
 pub(crate) fn find_terms(text: &str, lang: Lang) -> Vec<u16> {
-    let words: Vec<String> = text.unicode_words().map(str::to_lowercase).collect();
+    let lower = text.to_lowercase();
+    let words: Vec<&str> =
+        unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str()).collect();
+    find_terms_in_words(&words, lang)
+}
+
+/// Terms of each language by the first letter of their first stem.
+fn by_first_letter(lang: Lang) -> &'static HashMap<char, Vec<usize>> {
+    static INDEX: OnceLock<[HashMap<char, Vec<usize>>; 2]> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let build = |lang: Lang| {
+            let mut map: HashMap<char, Vec<usize>> = HashMap::new();
+            for (i, term) in terms().iter().enumerate() {
+                if let Some(first) = term.stems(lang).first().and_then(|s| s.chars().next()) {
+                    map.entry(first).or_default().push(i);
+                }
+            }
+            map
+        };
+        [build(Lang::Kk), build(Lang::Ru)]
+    });
+    &index[usize::from(lang == Lang::Ru)]
+}
+
+/// [`find_terms`] on the lower-case words of a text.
+pub(crate) fn find_terms_in_words(words: &[&str], lang: Lang) -> Vec<u16> {
+    let index = by_first_letter(lang);
     let mut found = Vec::new();
-    for (index, term) in terms().iter().enumerate() {
-        let stems = term.stems(lang);
-        if stems.is_empty() || words.len() < stems.len() {
+    for (at, word) in words.iter().enumerate() {
+        let Some(first) = word.chars().next() else {
             continue;
-        }
-        let occurs = words.windows(stems.len()).any(|window| {
-            window
-                .iter()
-                .zip(stems)
-                .all(|(word, stem)| word.starts_with(stem.as_str()))
-        });
-        if occurs {
-            found.push(concepts()[index]);
+        };
+        for &t in index.get(&first).into_iter().flatten() {
+            let stems = terms()[t].stems(lang);
+            let fits = stems.len() <= words.len() - at
+                && words[at..]
+                    .iter()
+                    .zip(stems)
+                    .all(|(word, stem)| word.starts_with(stem.as_str()));
+            if fits {
+                found.push(concepts()[t]);
+            }
         }
     }
     found.sort_unstable();

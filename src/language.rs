@@ -146,6 +146,12 @@ pub(crate) fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}' | '\u{0500}'..='\u{052F}')
 }
 
+/// A Cyrillic letter: the Cyrillic blocks less their combining marks and signs. A range
+/// check, because `char::is_alphabetic` takes its slow path for every non-ASCII letter.
+pub(crate) fn is_cyrillic_letter(c: char) -> bool {
+    is_cyrillic(c) && !matches!(c, '\u{0482}'..='\u{0489}')
+}
+
 /// Cyrillic texts at least this long with no Kazakh-only letter are Russian: a Kazakh
 /// sentence of this length without one of its nine letters is practically unheard of.
 const LONG_BLOCK_LETTERS: usize = 60;
@@ -159,13 +165,31 @@ const LONG_BLOCK_LETTERS: usize = 60;
 /// assert_eq!(detect_language("HTTPS, TLS v1.2").lang, None);
 /// ```
 pub fn detect_language(text: &str) -> LanguageGuess {
+    detect_by_letters(text).unwrap_or_else(|| {
+        let cyrillic_letters = text
+            .chars()
+            .filter(|&c| is_cyrillic_letter(c) || is_kazakh_only_letter(c))
+            .count();
+        let (lang, confidence, evidence) = detect_short(text);
+        LanguageGuess {
+            lang,
+            confidence,
+            evidence,
+            cyrillic_letters,
+        }
+    })
+}
+
+/// The guess the letters alone allow: Kazakh-only letters, a long text without them, or too
+/// little Cyrillic to say anything. `None` when a detector must decide.
+pub(crate) fn detect_by_letters(text: &str) -> Option<LanguageGuess> {
     let mut cyrillic = 0usize;
     let mut kazakh = 0usize;
     for c in text.chars() {
         if is_kazakh_only_letter(c) {
             kazakh += 1;
             cyrillic += 1;
-        } else if is_cyrillic(c) && c.is_alphabetic() {
+        } else if is_cyrillic_letter(c) {
             cyrillic += 1;
         }
     }
@@ -176,19 +200,18 @@ pub fn detect_language(text: &str) -> LanguageGuess {
         cyrillic_letters: cyrillic,
     };
     if cyrillic < 3 {
-        return guess(None, 0.0, Evidence::None);
+        return Some(guess(None, 0.0, Evidence::None));
     }
     // One Kazakh letter in a short block decides; in a long Russian paragraph a quoted
     // Kazakh name («Қазпочта») must not, hence a density of at least 1.5 %.
     if kazakh > 0 && (kazakh * 1000 >= cyrillic * 15 || cyrillic < 40) {
         let confidence = (0.75 + kazakh as f32 / cyrillic as f32 * 2.5).min(1.0);
-        return guess(Some(Lang::Kk), confidence, Evidence::Letters);
+        return Some(guess(Some(Lang::Kk), confidence, Evidence::Letters));
     }
     if kazakh == 0 && cyrillic >= LONG_BLOCK_LETTERS {
-        return guess(Some(Lang::Ru), 0.95, Evidence::Letters);
+        return Some(guess(Some(Lang::Ru), 0.95, Evidence::Letters));
     }
-    let (lang, confidence, evidence) = detect_short(text);
-    guess(lang, confidence, evidence)
+    None
 }
 
 #[cfg(feature = "lingua")]

@@ -20,7 +20,7 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 use unicode_script::{Script, UnicodeScript};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::language::is_cyrillic;
+use crate::language::{is_cyrillic, is_cyrillic_letter};
 use crate::span::Span;
 
 /// Which way a mixed-script word was repaired.
@@ -407,9 +407,9 @@ struct Repaired {
 fn repair_word(word: &str) -> Option<Repaired> {
     let (mut cyr, mut lat) = (0usize, 0usize);
     for c in word.chars() {
-        if is_cyrillic(c) && c.is_alphabetic() {
+        if is_cyrillic_letter(c) {
             cyr += 1;
-        } else if is_latin(c) {
+        } else if c.is_ascii_alphabetic() || (!c.is_ascii() && is_latin(c)) {
             lat += 1;
         }
     }

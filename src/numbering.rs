@@ -110,9 +110,11 @@ fn join(components: &[u32]) -> String {
         .join(".")
 }
 
-/// At most three digits a component: four-digit numbers at a line start are years
-/// (`2013 жылғы`), not clauses.
+/// At most three digits in a component after the first: a four-digit year ends a date
+/// (`21.05.2013`), not a clause number. The first component may have up to six (section
+/// 1000 of a long register); a bare year is never a clause number anyway, for it has no dot.
 const MAX_DIGITS: usize = 3;
+const MAX_FIRST_DIGITS: usize = 6;
 
 fn parse_decimal(s: &str) -> Option<(ClauseNumber, usize)> {
     let bytes = s.as_bytes();
@@ -120,7 +122,12 @@ fn parse_decimal(s: &str) -> Option<(ClauseNumber, usize)> {
     let mut i = 0;
     loop {
         let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 || digits > MAX_DIGITS {
+        let limit = if components.is_empty() {
+            MAX_FIRST_DIGITS
+        } else {
+            MAX_DIGITS
+        };
+        if digits == 0 || digits > limit {
             return None;
         }
         components.push(s[i..i + digits].parse().ok()?);
@@ -655,7 +662,8 @@ mod tests {
             "1-бапқа",
             "350-бабына",
             "0.5 %",
-            "12345. x",
+            "1234567. x",
+            "21.05.2013 ж.",
         ] {
             assert!(ClauseNumber::parse_prefix(text).is_none(), "{text}");
         }

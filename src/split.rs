@@ -2,7 +2,7 @@
 //! version one after the other (in either order), or only one of them.
 
 use crate::error::{Error, Result};
-use crate::language::{Evidence, Lang, detect_language};
+use crate::language::{Evidence, Lang, LanguageGuess, detect_by_letters, detect_language};
 use crate::load::Source;
 use crate::normalize::{is_collapsible_space, normalize_at};
 use crate::span::{Span, lines_in};
@@ -24,38 +24,58 @@ struct Block {
     kk: f32,
     ru: f32,
     looks_like_start: bool,
+    /// The letters did not decide; a detector has not been asked yet.
+    undecided: bool,
 }
 
-/// Blocks of the input with their language weight: the number of Cyrillic letters (capped,
-/// so that one long paragraph cannot outvote the structure) times the guess's confidence.
-fn blocks(source: &Source) -> Vec<Block> {
-    let text = source.text();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    let close = |span: (usize, usize), blocks: &mut Vec<Block>| {
-        let raw = &text[span.0..span.1];
-        let normalized = normalize_at(raw, span.0);
-        let guess = detect_language(normalized.text());
+impl Block {
+    fn weigh(&mut self, guess: LanguageGuess) {
         let mut weight = guess.cyrillic_letters.min(400) as f32 * guess.confidence;
         if guess.evidence != Evidence::Letters {
             // Statistical guesses on short texts are the least reliable signal.
             weight *= 0.5;
         }
-        let first = normalized.text();
-        let looks_like_start = first.chars().count() <= 80
-            && !first.ends_with(['.', ';', ',', ':'])
-            || first.starts_with("1.") && !first.starts_with("1.1");
-        let (kk, ru) = match guess.lang {
+        (self.kk, self.ru) = match guess.lang {
             Some(Lang::Kk) => (weight, 0.0),
             Some(Lang::Ru) => (0.0, weight),
             None => (0.0, 0.0),
         };
-        blocks.push(Block {
+        self.undecided = false;
+    }
+}
+
+/// Undecided blocks up to this many all go to the detector; beyond it, only those near the
+/// boundary the decided blocks point to (a long document's short list items need not).
+const DETECTOR_BLOCKS: usize = 64;
+/// How many blocks on each side of that boundary the detector looks at.
+const DETECTOR_WINDOW: usize = 32;
+
+/// Blocks of the input with their language weight: the number of Cyrillic letters (capped,
+/// so that one long paragraph cannot outvote the structure) times the guess's confidence.
+/// Blocks the letters do not decide are left undecided (see [`settle`]).
+fn blocks(source: &Source) -> Vec<Block> {
+    let text = source.text();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let close = |span: (usize, usize), blocks: &mut Vec<Block>| {
+        // Letters are counted on the raw text (markup has none); normalizing is left to the
+        // few blocks the detector must see.
+        let raw = &text[span.0..span.1];
+        let first = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*'));
+        let looks_like_start = first.chars().count() <= 80
+            && !first.ends_with(['.', ';', ',', ':'])
+            || first.starts_with("1.") && !first.starts_with("1.1");
+        let mut block = Block {
             span: Span::new(span.0, span.1),
-            kk,
-            ru,
+            kk: 0.0,
+            ru: 0.0,
             looks_like_start,
-        });
+            undecided: true,
+        };
+        if let Some(guess) = detect_by_letters(raw) {
+            block.weigh(guess);
+        }
+        blocks.push(block);
     };
     for (start, end) in lines_in(text, source.body().range()) {
         if text[start..end].chars().all(is_collapsible_space) {
@@ -72,10 +92,29 @@ fn blocks(source: &Source) -> Vec<Block> {
     blocks
 }
 
+/// Asks the detector about the undecided blocks in `range`.
+fn settle(source: &Source, blocks: &mut [Block], range: std::ops::Range<usize>) {
+    for block in &mut blocks[range] {
+        if block.undecided {
+            let normalized = normalize_at(source.slice(block.span), block.span.start());
+            block.weigh(detect_language(normalized.text()));
+        }
+    }
+}
+
 /// The blocks of an input and their total Kazakh and Russian weights; an error when the
 /// input has no text in either language.
 fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, f32, f32)> {
-    let blocks = blocks(source);
+    let mut blocks = blocks(source);
+    let undecided = blocks.iter().filter(|b| b.undecided).count();
+    if undecided <= DETECTOR_BLOCKS || blocks.iter().all(|b| b.undecided || b.kk + b.ru == 0.0) {
+        let all = 0..blocks.len();
+        settle(source, &mut blocks, all);
+    } else if let Some(boundary) = best_boundary(&blocks) {
+        let window = boundary.saturating_sub(DETECTOR_WINDOW)
+            ..(boundary + DETECTOR_WINDOW).min(blocks.len());
+        settle(source, &mut blocks, window);
+    }
     let kk: f32 = blocks.iter().map(|b| b.kk).sum();
     let ru: f32 = blocks.iter().map(|b| b.ru).sum();
     if kk + ru == 0.0 {
@@ -86,21 +125,12 @@ fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, f32, f32)> {
     Ok((blocks, kk, ru))
 }
 
-/// Finds the language versions of one input.
-pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
-    let (blocks, total_kk, total_ru) = weighed_blocks(source)?;
-    let body = source.body();
-    let majority = if total_kk >= total_ru {
-        Lang::Kk
-    } else {
-        Lang::Ru
-    };
-    let single = vec![VersionRange {
-        lang: majority,
-        span: body,
-    }];
+/// The boundary between a first version and a second in the other language that leaves the
+/// least weight on the wrong side: `(cost, first language, index of the second's first
+/// block)`.
+fn choose_boundary(blocks: &[Block]) -> Option<(f32, Lang, usize)> {
     if blocks.len() < 2 {
-        return Ok(single);
+        return None;
     }
     // The best boundary between a first version in `first` and a second in the other
     // language: the one that leaves the least weight on the wrong side.
@@ -122,9 +152,7 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
             wrong_after -= weight(block, first);
         }
     }
-    let Some((best_cost, first, _)) = best else {
-        return Ok(single);
-    };
+    let (best_cost, first, _) = best?;
     // Among boundaries nearly as good, prefer one where the second version visibly starts
     // (a title or a first section), so that a short block the detector got wrong at the
     // end of the first version does not pull the boundary.
@@ -139,6 +167,34 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
                 .unwrap_or(std::cmp::Ordering::Equal)
         })
         .map_or(0, |c| c.2);
+    Some((best_cost, first, boundary))
+}
+
+/// The index of the block where the second version would start.
+fn best_boundary(blocks: &[Block]) -> Option<usize> {
+    choose_boundary(blocks).map(|(_, _, boundary)| boundary)
+}
+
+/// Finds the language versions of one input.
+pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+    let (blocks, total_kk, total_ru) = weighed_blocks(source)?;
+    let body = source.body();
+    let majority = if total_kk >= total_ru {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    };
+    let single = vec![VersionRange {
+        lang: majority,
+        span: body,
+    }];
+    if blocks.len() < 2 {
+        return Ok(single);
+    }
+    let Some((best_cost, first, boundary)) = choose_boundary(&blocks) else {
+        return Ok(single);
+    };
+    let weight = |b: &Block, lang: Lang| if lang == Lang::Kk { b.kk } else { b.ru };
     let own_first: f32 = blocks[..boundary].iter().map(|b| weight(b, first)).sum();
     let own_second: f32 = blocks[boundary..]
         .iter()

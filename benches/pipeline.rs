@@ -1,0 +1,92 @@
+//! Benchmarks of the pipeline on the corpus: normalization and segmentation throughput,
+//! alignment of each bilingual document, the whole corpus report, and rayon's speed-up.
+//! Results and the commands to reproduce them: benches/README.md.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use kzru_align::corpus::{CorpusOptions, analyze_dir, analyze_documents};
+use kzru_align::report::write_corpus_report;
+use kzru_align::{Aligner, BilingualDocument, normalize};
+use rayon::prelude::*;
+
+fn segmentation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("segment");
+    for (name, text) in common::CORPUS {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| BilingualDocument::from_text(name, black_box(text)).unwrap());
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("normalize");
+    for (name, text) in common::CORPUS {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| normalize(black_box(text)))
+        });
+    }
+    group.finish();
+}
+
+fn alignment(c: &mut Criterion) {
+    let mut group = c.benchmark_group("align");
+    for (name, text) in &common::CORPUS[..3] {
+        let doc = BilingualDocument::from_text(*name, *text).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(name), &doc, |b, doc| {
+            b.iter(|| Aligner::new().align(doc))
+        });
+    }
+    group.finish();
+}
+
+fn corpus_report(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = std::env::temp_dir().join(format!("kzru-align-bench-{}", std::process::id()));
+    let mut group = c.benchmark_group("corpus_report");
+    group.bench_function("analysis", |b| {
+        b.iter(|| analyze_dir(&dir, &CorpusOptions::new()).unwrap())
+    });
+    group.bench_function("analysis_and_files", |b| {
+        b.iter(|| {
+            let analysis = analyze_dir(&dir, &CorpusOptions::new()).unwrap();
+            write_corpus_report(&analysis, &out).unwrap()
+        })
+    });
+    group.finish();
+}
+
+fn threads(c: &mut Criterion) {
+    let texts = common::synthetic_policies(100, 7);
+    let mut group = c.benchmark_group("rayon_100_policies");
+    group.sample_size(10);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        group.bench_with_input(BenchmarkId::new("threads", threads), &texts, |b, texts| {
+            b.iter(|| {
+                pool.install(|| {
+                    let docs: Vec<(String, BilingualDocument)> = texts
+                        .par_iter()
+                        .map(|(name, text)| {
+                            (
+                                name.clone(),
+                                BilingualDocument::from_text(name.clone(), text.clone()).unwrap(),
+                            )
+                        })
+                        .collect();
+                    analyze_documents(docs, &CorpusOptions::new())
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, segmentation, alignment, corpus_report, threads);
+criterion_main!(benches);

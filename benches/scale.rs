@@ -1,0 +1,47 @@
+//! Benchmarks of scale: alignment of synthetic documents of 1k, 10k and 100k clauses per
+//! version, and the cross-company analysis of 100, 1,000 and 10,000 synthetic policies.
+//! Results: benches/README.md.
+
+mod common;
+
+use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use kzru_align::corpus::{CorpusOptions, analyze_documents};
+use kzru_align::{Aligner, BilingualDocument, Lang};
+use rayon::prelude::*;
+
+fn alignment(c: &mut Criterion) {
+    let mut group = c.benchmark_group("align_synthetic");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for clauses in [1_000, 10_000, 100_000] {
+        let doc = common::pair_document(clauses);
+        let id = BenchmarkId::from_parameter(common::clause_count(&doc, Lang::Kk));
+        group.bench_with_input(id, &doc, |b, doc| b.iter(|| Aligner::new().align(doc)));
+    }
+    group.finish();
+}
+
+fn corpus_analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("corpus_analysis");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for n in [100, 1_000, 10_000] {
+        let texts = common::synthetic_policies(n, 42);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &texts, |b, texts| {
+            b.iter(|| {
+                let docs: Vec<(String, BilingualDocument)> = texts
+                    .par_iter()
+                    .map(|(name, text)| {
+                        (
+                            name.clone(),
+                            BilingualDocument::from_text(name.clone(), text.clone()).unwrap(),
+                        )
+                    })
+                    .collect();
+                analyze_documents(docs, &CorpusOptions::new())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, alignment, corpus_analysis);
+criterion_main!(benches);
