@@ -767,7 +767,7 @@ impl Features {
             .zip(&extracted)
             .map(|(((clause, context), (position, count)), found)| {
                 // Lower case and word boundaries once, for the glossary and the cognates.
-                let lower = clause.text().to_lowercase();
+                let lower = crate::normalize::fold_case(clause.text());
                 let words: Vec<&str> =
                     unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str())
                         .collect();

@@ -140,6 +140,10 @@ fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
 }
 
 fn url_key(token: &str) -> Option<String> {
+    // Every URL and domain has a dot; most tokens have none.
+    if !token.contains('.') {
+        return None;
+    }
     let lower = token.to_lowercase();
     let rest = lower
         .strip_prefix("https://")

@@ -302,9 +302,10 @@ fn shingles(doc: &BilingualDocument, lang: Lang) -> Vec<u64> {
     };
     let mut words: Vec<String> = Vec::new();
     for clause in version.clauses() {
+        let lower = crate::normalize::fold_case(clause.text());
         words.extend(
-            unicode_segmentation::UnicodeSegmentation::unicode_words(clause.text())
-                .map(str::to_lowercase),
+            unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str())
+                .map(str::to_owned),
         );
     }
     let mut out: Vec<u64> = words

@@ -180,7 +180,7 @@ struct Unit<'a> {
 
 impl<'a> Unit<'a> {
     fn new(clause: &'a Clause) -> Unit<'a> {
-        let lower = clause.text().to_lowercase();
+        let lower = crate::normalize::fold_case(clause.text());
         Unit {
             clause,
             stems: stems(&lower),

@@ -3,6 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
+use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::align::{LengthModel, Link};
@@ -293,14 +294,37 @@ pub(crate) fn find(
     if let (Some(kk), Some(ru)) = (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
         missing_counterparts(&mut builder, links, doc);
         let model = document_length_model(links, kk, ru);
-        for (order, link) in links.iter().enumerate() {
-            if !link.is_unmatched() {
-                compare_link(&mut builder, order, link, kk, ru, model, anchors);
-            }
-        }
+        // Each link and each clause is judged on its own: in parallel, each task with its own
+        // builder; the final sort makes the order independent of the threads.
+        let compared: Vec<(usize, Divergence)> = links
+            .par_iter()
+            .enumerate()
+            .filter(|(_, link)| !link.is_unmatched())
+            .flat_map_iter(|(order, link)| {
+                let mut local = Builder {
+                    doc,
+                    out: Vec::new(),
+                };
+                compare_link(&mut local, order, link, kk, ru, model, anchors);
+                local.out
+            })
+            .collect();
+        builder.out.extend(compared);
         item_counts(&mut builder, links, kk, ru);
         for version in [kk, ru] {
-            untranslated_fragments(&mut builder, version, &order_of);
+            let fragments: Vec<(usize, Divergence)> = version
+                .clauses()
+                .par_iter()
+                .flat_map_iter(|clause| {
+                    let mut local = Builder {
+                        doc,
+                        out: Vec::new(),
+                    };
+                    untranslated_fragments(&mut local, version, clause, &order_of);
+                    local.out
+                })
+                .collect();
+            builder.out.extend(fragments);
         }
     }
     for version in doc.versions() {
@@ -672,11 +696,12 @@ fn item_counts(builder: &mut Builder<'_>, links: &[Link], kk: &Version, ru: &Ver
 fn untranslated_fragments(
     builder: &mut Builder<'_>,
     version: &Version,
-    order_of: &impl Fn(&[ClauseId]) -> usize,
+    clause: &Clause,
+    order_of: &(impl Fn(&[ClauseId]) -> usize + Sync),
 ) {
     let doc = builder.doc;
     let other = version.lang().other();
-    for clause in version.clauses() {
+    {
         let original = doc.original_text(clause);
         for cell in original.split(['\t', '\n', '\r']) {
             // Sentences end at their punctuation; a rough split is enough to find a sentence
@@ -684,13 +709,17 @@ fn untranslated_fragments(
             for sentence in cell.split_inclusive(['.', '!', '?', ';']) {
                 // Most sentences are plainly in their version's language: a Kazakh sentence has
                 // Kazakh-only letters, a Russian one none. Only the others are worth a detector.
-                let kazakh_letters = sentence.chars().any(is_kazakh_only_letter);
-                let suspicious = match other {
-                    Lang::Ru => {
-                        !kazakh_letters
-                            && sentence.chars().filter(|&c| is_cyrillic_letter(c)).count() >= 15
+                let (mut kazakh, mut cyrillic) = (0usize, 0usize);
+                for c in sentence.chars() {
+                    if is_kazakh_only_letter(c) {
+                        kazakh += 1;
+                    } else if is_cyrillic_letter(c) {
+                        cyrillic += 1;
                     }
-                    Lang::Kk => kazakh_letters,
+                }
+                let suspicious = match other {
+                    Lang::Ru => kazakh == 0 && cyrillic >= 15,
+                    Lang::Kk => kazakh > 0,
                 };
                 if !suspicious {
                     continue;
@@ -735,29 +764,43 @@ fn repeated_text(
     version: &Version,
     order_of: &impl Fn(&[ClauseId]) -> usize,
 ) {
-    let mut seen: HashMap<(Option<ClauseId>, String), ClauseId> = HashMap::new();
-    for clause in version.clauses() {
-        let key = clause.text().to_lowercase();
-        if key.chars().count() < 15 {
-            continue;
-        }
-        match seen.get(&(clause.parent(), key.clone())) {
-            Some(&first) => {
-                let first_line = version.clause(first).map_or(0, Clause::line);
-                builder.push(
-                    order_of(&[clause.id()]),
-                    DivergenceKind::RepeatedText,
-                    DivergenceKind::RepeatedText.severity(),
-                    vec![clause.id(), first],
-                    format!(
-                        "{} repeats line {first_line} word for word: {}",
-                        label(clause),
-                        quote(clause.text(), 10)
-                    ),
-                );
-            }
-            None => {
-                seen.insert((clause.parent(), key), clause.id());
+    // Equal texts have equal lengths (case folding keeps the length of Cyrillic and Latin
+    // letters), so only clauses that share a parent and a length are compared.
+    let mut buckets: HashMap<(Option<ClauseId>, usize), Vec<&Clause>> = HashMap::new();
+    for clause in version
+        .clauses()
+        .iter()
+        .filter(|c| c.text().chars().count() >= 15)
+    {
+        buckets
+            .entry((clause.parent(), clause.text().len()))
+            .or_default()
+            .push(clause);
+    }
+    let mut groups: Vec<Vec<&Clause>> = buckets.into_values().filter(|b| b.len() > 1).collect();
+    groups.sort_by_key(|g| g[0].id());
+    for group in groups {
+        let mut seen: HashMap<String, ClauseId> = HashMap::new();
+        for clause in group {
+            let key = crate::normalize::fold_case(clause.text());
+            match seen.get(&key) {
+                Some(&first) => {
+                    let first_line = version.clause(first).map_or(0, Clause::line);
+                    builder.push(
+                        order_of(&[clause.id()]),
+                        DivergenceKind::RepeatedText,
+                        DivergenceKind::RepeatedText.severity(),
+                        vec![clause.id(), first],
+                        format!(
+                            "{} repeats line {first_line} word for word: {}",
+                            label(clause),
+                            quote(clause.text(), 10)
+                        ),
+                    );
+                }
+                None => {
+                    seen.insert(key, clause.id());
+                }
             }
         }
     }
