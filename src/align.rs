@@ -134,6 +134,19 @@ pub struct Alignment<'d> {
     doc: &'d BilingualDocument,
     links: Vec<Link>,
     divergences: Vec<Divergence>,
+    cells: usize,
+}
+
+/// How two versions pair up, by clause index in each (see [`Aligner::align_versions`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairing {
+    /// Indexes into the first version's clauses (none when the second's clause has no
+    /// counterpart).
+    pub a: Vec<usize>,
+    /// Indexes into the second version's clauses.
+    pub b: Vec<usize>,
+    /// How sure the pairing is, from 0 to 1.
+    pub score: f32,
 }
 
 impl<'d> Alignment<'d> {
@@ -164,11 +177,19 @@ impl<'d> Alignment<'d> {
         links: Vec<Link>,
         divergences: Vec<Divergence>,
     ) -> Alignment<'d> {
+        // The work done is not part of the parts.
         Alignment {
             doc,
             links,
             divergences,
+            cells: 0,
         }
+    }
+
+    /// How many cells of the alignment matrix the dynamic programming visited: the work it
+    /// did. It grows about linearly with the length of numbered documents.
+    pub fn cells(&self) -> usize {
+        self.cells
     }
 
     /// The link that holds `id`.
@@ -240,10 +261,12 @@ impl Aligner {
         // The anchors of every clause, extracted once for the alignment and kept for the
         // divergences.
         let mut anchors: Option<ByLang<Vec<Vec<anchors::Anchor>>>> = None;
+        let mut cells = 0;
         let links = match (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
             (Some(kk), Some(ru)) => {
-                let (links, extracted) = self.link(kk, ru);
+                let (links, extracted, visited) = self.link(kk, ru);
                 anchors = Some(extracted);
+                cells = visited;
                 links
             }
             (Some(only), None) | (None, Some(only)) => only
@@ -265,13 +288,43 @@ impl Aligner {
             doc,
             links,
             divergences,
+            cells,
         }
     }
 
-    fn link(&self, kk: &Version, ru: &Version) -> (Vec<Link>, ByLang<Vec<Vec<anchors::Anchor>>>) {
+    /// Aligns any two versions, in the same language or not: two editions of one Russian
+    /// policy, or a version with itself. No divergences are looked for.
+    ///
+    /// ```
+    /// use kzru_align::{Aligner, BilingualDocument, Lang};
+    /// let doc = BilingualDocument::from_path("corpus/idcollect.txt")?;
+    /// let kk = doc.version(Lang::Kk).unwrap();
+    /// let pairs = Aligner::new().align_versions(kk, kk);
+    /// assert!(pairs.iter().all(|p| p.a.len() == 1 && p.a == p.b));
+    /// # Ok::<(), kzru_align::Error>(())
+    /// ```
+    pub fn align_versions(&self, a: &Version, b: &Version) -> Vec<Pairing> {
+        let ((fa, _), (fb, _)) =
+            rayon::join(|| Features::of_version(a), || Features::of_version(b));
+        let (steps, _) = self.dynamic_programming(&fa, &fb);
+        steps
+            .into_iter()
+            .map(|step| Pairing {
+                a: (step.i..step.i + step.di).collect(),
+                b: (step.j..step.j + step.dj).collect(),
+                score: (step.score * 1000.0).round() / 1000.0,
+            })
+            .collect()
+    }
+
+    fn link(
+        &self,
+        kk: &Version,
+        ru: &Version,
+    ) -> (Vec<Link>, ByLang<Vec<Vec<anchors::Anchor>>>, usize) {
         let ((a, anchors_kk), (b, anchors_ru)) =
             rayon::join(|| Features::of_version(kk), || Features::of_version(ru));
-        let steps = self.dynamic_programming(&a, &b);
+        let (steps, cells) = self.dynamic_programming(&a, &b);
         let links = steps
             .into_iter()
             .map(|step| Link {
@@ -293,12 +346,15 @@ impl Aligner {
                 kk: anchors_kk,
                 ru: anchors_ru,
             },
+            cells,
         )
     }
 
-    fn dynamic_programming(&self, a: &[Features], b: &[Features]) -> Vec<Step> {
+    /// The best path and the number of cells visited.
+    fn dynamic_programming(&self, a: &[Features], b: &[Features]) -> (Vec<Step>, usize) {
         let (n, m) = (a.len(), b.len());
         let band = Band::new(n, m, self.band, &anchors(a, b));
+        let cells: usize = (0..=n).map(|i| band.width(i)).sum();
         // best[i] holds row i of the band: best total gain of aligning a[..i] with b[..j].
         let mut best: Vec<Vec<f32>> = Vec::with_capacity(n + 1);
         let mut moves: Vec<Vec<u8>> = Vec::with_capacity(n + 1);
@@ -442,7 +498,7 @@ impl Aligner {
             j = sj;
         }
         steps.reverse();
-        steps
+        (steps, cells)
     }
 }
 

@@ -76,7 +76,7 @@ mod segment;
 mod span;
 mod split;
 
-pub use align::{Aligner, Alignment, Link};
+pub use align::{Aligner, Alignment, Link, Pairing};
 pub use clause::{Clause, ClauseId, ClauseKind};
 pub use diff::{
     ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange,

@@ -9,6 +9,7 @@ mod formats;
 mod mutations;
 mod properties;
 mod regression;
+mod robustness;
 
 use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
 
