@@ -9,9 +9,10 @@
 //! it touches (retention period, contact channel, third parties, prevailing language, …),
 //! so that the report can say what the shared template is and what each company changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
 use similar::{Algorithm, ChangeTag};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -229,6 +230,10 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
 
 /// Below this stem similarity two clauses are not compared character by character.
 const STEM_FILTER: f32 = 0.2;
+/// A stem in more than a quarter of B's clauses (and at least this many) is no evidence.
+const COMMON_STEM_MIN: usize = 50;
+/// Each clause of A is compared with at most this many clauses of B.
+const CANDIDATES_PER_CLAUSE: usize = 200;
 /// Inside a gap between matched neighbours, clauses match from this similarity…
 const GAP_THRESHOLD: f32 = 0.25;
 /// …and from this one when the gap holds a single clause on each side.
@@ -351,18 +356,45 @@ impl Differ {
             .filter(|c| !c.text().is_empty())
             .map(Unit::new)
             .collect();
-        let mut candidates: Vec<(f32, usize, usize)> = Vec::new();
-        for (i, x) in ua.iter().enumerate() {
-            for (j, y) in ub.iter().enumerate() {
-                if dice(&x.stems, &y.stems) < STEM_FILTER {
-                    continue;
-                }
-                let similarity = similarity(x, y);
-                if similarity >= self.match_threshold {
-                    candidates.push((similarity, i, j));
-                }
+        // Candidates through an inverted index of B's stems, not all pairs: a stem shared by
+        // most clauses (a grammatical word) is no evidence and is passed over, and each clause
+        // of A keeps the clauses of B it shares the most stems with. Work grows with the
+        // clauses, not with their product.
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (j, y) in ub.iter().enumerate() {
+            for &stem in &y.stems {
+                postings.entry(stem).or_default().push(j);
             }
         }
+        let common = (ub.len() / 4).max(COMMON_STEM_MIN);
+        let (units_b, postings) = (&ub, &postings);
+        let candidates: Vec<(f32, usize, usize)> = ua
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, x)| {
+                let mut shared: HashMap<usize, usize> = HashMap::new();
+                for stem in &x.stems {
+                    if let Some(list) = postings.get(stem).filter(|l| l.len() <= common) {
+                        for &j in list {
+                            *shared.entry(j).or_default() += 1;
+                        }
+                    }
+                }
+                let mut best: Vec<(usize, usize)> =
+                    shared.into_iter().map(|(j, n)| (n, j)).collect();
+                best.sort_unstable_by(|p, q| q.cmp(p));
+                best.truncate(CANDIDATES_PER_CLAUSE);
+                best.into_iter().filter_map(move |(_, j)| {
+                    let y = &units_b[j];
+                    if dice(&x.stems, &y.stems) < STEM_FILTER {
+                        return None;
+                    }
+                    let similarity = similarity(x, y);
+                    (similarity >= self.match_threshold).then_some((similarity, i, j))
+                })
+            })
+            .collect();
+        let mut candidates = candidates;
         // Best first; ties by position, so that the result does not depend on the order of
         // the candidates.
         candidates.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
