@@ -453,8 +453,7 @@ fn clean_words(
     let to_source = |at: usize| input_maps.iter().fold(at, |at, map| map_offset(map, at));
     let mut repairs = Vec::new();
     let mut pending_space = false;
-    let mut tokens = Tokens { text: input, at: 0 };
-    while let Some(token) = tokens.next() {
+    for token in (Tokens { text: input, at: 0 }) {
         if token.space {
             pending_space = true;
             continue;
