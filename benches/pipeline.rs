@@ -10,7 +10,6 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use kzru_align::corpus::{CorpusOptions, analyze_dir, analyze_documents};
 use kzru_align::report::write_corpus_report;
 use kzru_align::{Aligner, BilingualDocument, normalize};
-use rayon::prelude::*;
 
 fn segmentation(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
@@ -71,15 +70,7 @@ fn threads(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("threads", threads), &texts, |b, texts| {
             b.iter(|| {
                 pool.install(|| {
-                    let docs: Vec<(String, BilingualDocument)> = texts
-                        .par_iter()
-                        .map(|(name, text)| {
-                            (
-                                name.clone(),
-                                BilingualDocument::from_text(name.clone(), text.clone()).unwrap(),
-                            )
-                        })
-                        .collect();
+                    let docs = common::parse_all(texts);
                     analyze_documents(docs, &CorpusOptions::new())
                 })
             })

@@ -6,8 +6,7 @@ mod common;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
 use kzru_align::corpus::{CorpusOptions, analyze_documents};
-use kzru_align::{Aligner, BilingualDocument, Lang};
-use rayon::prelude::*;
+use kzru_align::{Aligner, Lang};
 
 fn alignment(c: &mut Criterion) {
     let mut group = c.benchmark_group("align_synthetic");
@@ -27,15 +26,7 @@ fn corpus_analysis(c: &mut Criterion) {
         let texts = common::synthetic_policies(n, 42);
         group.bench_with_input(BenchmarkId::from_parameter(n), &texts, |b, texts| {
             b.iter(|| {
-                let docs: Vec<(String, BilingualDocument)> = texts
-                    .par_iter()
-                    .map(|(name, text)| {
-                        (
-                            name.clone(),
-                            BilingualDocument::from_text(name.clone(), text.clone()).unwrap(),
-                        )
-                    })
-                    .collect();
+                let docs = common::parse_all(texts);
                 analyze_documents(docs, &CorpusOptions::new())
             })
         });

@@ -11,6 +11,8 @@
 //! (`docs/align-json.md`), `tmx` (TMX 1.4b, `docs/tmx.md`). Errors are one line on stderr
 //! and a non-zero exit.
 
+mod common;
+
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -44,25 +46,9 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match common::parse_args() {
         Ok(args) => args,
-        Err(err) if !err.use_stderr() => {
-            // --help and --version
-            let _ = err.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            let message = err.to_string();
-            eprintln!(
-                "error: {}",
-                message
-                    .lines()
-                    .next()
-                    .unwrap_or("bad arguments")
-                    .trim_start_matches("error: ")
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

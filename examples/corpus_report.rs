@@ -11,6 +11,8 @@
 //! (`docs/corpus-report.md`) and one TMX file per bilingual document, each atomically.
 //! Files that cannot be read are skipped with a warning and listed in the report.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -34,24 +36,9 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match common::parse_args() {
         Ok(args) => args,
-        Err(err) if !err.use_stderr() => {
-            let _ = err.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            let message = err.to_string();
-            eprintln!(
-                "error: {}",
-                message
-                    .lines()
-                    .next()
-                    .unwrap_or("bad arguments")
-                    .trim_start_matches("error: ")
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let started = Instant::now();
     let inputs = match inputs_of_dir(&args.dir) {

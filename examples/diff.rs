@@ -9,6 +9,8 @@
 //! `NO_COLOR` is set); `json` is the `PolicyDiff` (`docs/corpus-report.md`); `html` is a
 //! self-contained page. Without `--lang`, every language both policies have is compared.
 
+mod common;
+
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,24 +50,9 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let args: Args = match common::parse_args() {
         Ok(args) => args,
-        Err(err) if !err.use_stderr() => {
-            let _ = err.print();
-            return ExitCode::SUCCESS;
-        }
-        Err(err) => {
-            let message = err.to_string();
-            eprintln!(
-                "error: {}",
-                message
-                    .lines()
-                    .next()
-                    .unwrap_or("bad arguments")
-                    .trim_start_matches("error: ")
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

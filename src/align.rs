@@ -740,7 +740,7 @@ fn union2<'s, T: Ord + Copy>(x: &'s [T], y: &'s [T]) -> impl Iterator<Item = T> 
 
 /// `(shared, |A|, |B|)` for the unions A and B of one or two sorted sets each, without
 /// allocating: the hot loop of the aligner runs this millions of times.
-fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
+pub(crate) fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
     let mut left = union2(a[0], a[1]).peekable();
     let mut right = union2(b[0], b[1]).peekable();
     let (mut shared, mut na, mut nb) = (0, 0, 0);

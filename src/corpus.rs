@@ -325,19 +325,8 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f32 / (a.len() + b.len() - shared) as f32
+    let (shared, na, nb) = crate::align::overlap([a, &[]], [b, &[]]);
+    shared as f32 / (na + nb - shared) as f32
 }
 
 /// MinHash signature: for each of the `BANDS × ROWS` functions, the least hash of the set

@@ -213,19 +213,8 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * shared as f32 / (a.len() + b.len()) as f32
+    let (shared, na, nb) = crate::align::overlap([a, &[]], [b, &[]]);
+    2.0 * shared as f32 / (na + nb) as f32
 }
 
 /// Below this stem similarity two clauses are not compared character by character.

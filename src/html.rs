@@ -322,16 +322,7 @@ fn document_section(html: &mut String, index: usize, d: &DocumentResult) {
             .flat_map(|&l| divergence.side(l).iter())
             .next();
         let row = first.and_then(|id| row_of.get(id)).copied();
-        let lines = |l: &[usize]| {
-            if l.is_empty() {
-                "—".to_owned()
-            } else {
-                l.iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        };
+        let lines = crate::report::line_list;
         let anchor = row.map_or_else(String::new, |r| format!(" href=\"#d{index}-r{r}\""));
         let _ = writeln!(
             html,

@@ -207,6 +207,19 @@ pub fn write_tmx<W: Write>(alignment: &Alignment<'_>, out: W) -> io::Result<()> 
     Ok(())
 }
 
+/// Lines as a reader wants them: `12, 14`, or `—` for none.
+pub(crate) fn line_list(lines: &[usize]) -> String {
+    if lines.is_empty() {
+        "—".to_owned()
+    } else {
+        lines
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 fn link_text(doc: &BilingualDocument, ids: &[ClauseId]) -> String {
     ids.iter()
         .filter_map(|&id| doc.clause(id))
@@ -297,16 +310,7 @@ pub fn write_text<W: Write>(
         };
         writeln!(out, "{title}")?;
         for d in group {
-            let lines = |l: &[usize]| {
-                if l.is_empty() {
-                    "—".to_owned()
-                } else {
-                    l.iter()
-                        .map(usize::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
+            let lines = line_list;
             writeln!(
                 out,
                 "  {:<22} kk {:<12} ru {}",

@@ -128,3 +128,17 @@ pub fn pair_document(clauses: usize) -> BilingualDocument {
 pub fn clause_count(doc: &BilingualDocument, lang: Lang) -> usize {
     doc.version(lang).map_or(0, |v| v.clauses().len())
 }
+
+/// Reads synthetic policies in parallel, as a folder run would.
+pub fn parse_all(texts: &[(String, String)]) -> Vec<(String, BilingualDocument)> {
+    use rayon::prelude::*;
+    texts
+        .par_iter()
+        .map(|(name, text)| {
+            (
+                name.clone(),
+                BilingualDocument::from_text(name.clone(), text.clone()).expect("synthetic policy"),
+            )
+        })
+        .collect()
+}
