@@ -1,5 +1,6 @@
 //! Read Kazakh/Russian legal documents, split each language version into its numbered
-//! clauses, and find where the versions disagree.
+//! clauses, align the two versions and report where they disagree; compare the policies of
+//! different companies clause by clause.
 //!
 //! Companies in Kazakhstan publish privacy policies, offers and contracts in Kazakh (`kk`)
 //! and Russian (`ru`), and both versions bind them. This crate reads such a document, as
@@ -17,6 +18,11 @@
 //! | split versions | [`BilingualDocument`] | find the Kazakh and the Russian version of an input |
 //! | segment | [`Clause`] | title, preamble, sections, clauses, items, bullets, table rows |
 //! | check numbering | [`Finding`] | out of sequence, gaps, duplicates, mixed styles |
+//! | align | [`Aligner`] | pair every Kazakh clause with its Russian counterpart, or none |
+//! | find divergences | [`Divergence`] | every disagreement, with the clauses and lines of both sides |
+//! | diff | [`Differ`] | two companies' policies clause by clause: shared template, changes |
+//! | corpus | [`corpus`] | a folder in parallel: similarity, template families |
+//! | report | [`report`] | text, JSON, TMX 1.4b, and one self-contained HTML page |
 //!
 //! # Example
 //!
