@@ -200,24 +200,6 @@ fn every_clause_is_in_exactly_one_link_and_scores_are_in_range() {
 }
 
 #[test]
-fn the_result_is_the_same_on_one_thread_and_on_several() {
-    let doc = corpus_doc("mycar-myverify");
-    let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| {
-            let alignment = Aligner::new().align(&doc);
-            (alignment.links().to_vec(), alignment.divergences().to_vec())
-        })
-    };
-    let one = run(1);
-    assert_eq!(one, run(4));
-    assert_eq!(one, run(2));
-}
-
-#[test]
 fn a_pair_of_files_aligns_like_the_file_that_holds_both() {
     let doc = corpus_doc("mycar-myverify");
     let text = doc.sources()[0].text();
