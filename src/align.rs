@@ -616,7 +616,13 @@ fn anchors(a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
         .filter(|&(i, j)| score(&[&a[i]], &[&b[j]]) >= ANCHOR_SCORE)
         .collect();
     pairs.sort_unstable();
-    // The longest run increasing on both sides (patience sorting).
+    longest_increasing_run(&pairs)
+}
+
+/// Of pairs sorted by their first element, the longest run whose second elements increase
+/// too (patience sorting, O(n log n)): the pairs that keep their relative order on both sides.
+/// Shared by the anchors here and by the policy diff's `moved` clauses.
+pub(crate) fn longest_increasing_run(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut tails: Vec<usize> = Vec::new();
     let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
     for (k, &(_, j)) in pairs.iter().enumerate() {

@@ -398,21 +398,26 @@ fn similarities(
             lang,
             similarity: (jaccard(&sets[a], &sets[b]) * 1000.0).round() / 1000.0,
         };
+        // Measures pairs in parallel, joins the similar ones into one family, keeps them.
+        let measure_and_join =
+            |pairs: &[(usize, usize)], out: &mut Vec<PairSimilarity>, forest: &mut Forest| {
+                let measured: Vec<PairSimilarity> =
+                    pairs.par_iter().map(|&(a, b)| measure(a, b)).collect();
+                for pair in measured
+                    .iter()
+                    .filter(|p| p.similarity >= options.family_threshold)
+                {
+                    forest.join(pair.a, pair.b);
+                }
+                out.extend(measured);
+            };
         if present.len() <= options.heat_map_limit {
             let pairs: Vec<(usize, usize)> = present
                 .iter()
                 .enumerate()
                 .flat_map(|(k, &a)| present[k + 1..].iter().map(move |&b| (a, b)))
                 .collect();
-            let measured: Vec<PairSimilarity> =
-                pairs.par_iter().map(|&(a, b)| measure(a, b)).collect();
-            for pair in measured
-                .iter()
-                .filter(|p| p.similarity >= options.family_threshold)
-            {
-                forest.join(pair.a, pair.b);
-            }
-            out.extend(measured);
+            measure_and_join(&pairs, &mut out, forest);
             continue;
         }
         // Candidates in chunks: drop those already in one family, measure the rest of the
@@ -423,15 +428,7 @@ fn similarities(
                 .copied()
                 .filter(|&(a, b)| forest.root(a) != forest.root(b))
                 .collect();
-            let measured: Vec<PairSimilarity> =
-                open.par_iter().map(|&(a, b)| measure(a, b)).collect();
-            for pair in measured
-                .iter()
-                .filter(|p| p.similarity >= options.family_threshold)
-            {
-                forest.join(pair.a, pair.b);
-            }
-            out.extend(measured);
+            measure_and_join(&open, &mut out, forest);
         }
     }
     let compared = out.len();

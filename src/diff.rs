@@ -541,28 +541,10 @@ fn longest_increasing(match_a: &[Option<(usize, f32)>]) -> Vec<bool> {
         .enumerate()
         .filter_map(|(i, m)| m.map(|(j, _)| (i, j)))
         .collect();
-    let mut tails: Vec<usize> = Vec::new(); // index into items of the smallest tail of each length
-    let mut previous: Vec<Option<usize>> = vec![None; items.len()];
-    for (k, &(_, j)) in items.iter().enumerate() {
-        let length = tails.partition_point(|&t| items[t].1 < j);
-        previous[k] = length.checked_sub(1).map(|l| tails[l]);
-        if length == tails.len() {
-            tails.push(k);
-        } else {
-            tails[length] = k;
-        }
-    }
-    let mut keep = vec![false; match_a.len()];
-    let mut cursor = tails.last().copied();
-    while let Some(k) = cursor {
-        keep[items[k].0] = true;
-        cursor = previous[k];
-    }
     // Unmatched clauses are never "moved".
-    for (i, m) in match_a.iter().enumerate() {
-        if m.is_none() {
-            keep[i] = true;
-        }
+    let mut keep: Vec<bool> = match_a.iter().map(Option::is_none).collect();
+    for (i, _) in crate::align::longest_increasing_run(&items) {
+        keep[i] = true;
     }
     keep
 }

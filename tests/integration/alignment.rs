@@ -172,13 +172,7 @@ fn aitu_merges_the_split_item_and_finds_the_extra_one() {
 
 #[test]
 fn every_clause_is_in_exactly_one_link_and_scores_are_in_range() {
-    for stem in [
-        "mycar-myverify",
-        "kao-autocheck",
-        "aitu-sauda",
-        "idcollect",
-        "kazeuromobile-simply",
-    ] {
+    for stem in crate::CORPUS_STEMS {
         let doc = corpus_doc(stem);
         let alignment = Aligner::new().align(&doc);
         for version in doc.versions() {

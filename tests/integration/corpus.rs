@@ -59,13 +59,7 @@ fn sections(version: &kzru_align::Version) -> Vec<(String, usize)> {
 
 #[test]
 fn every_numbered_line_start_of_the_corpus_is_a_clause_with_its_number_and_line() {
-    for stem in [
-        "mycar-myverify",
-        "kao-autocheck",
-        "aitu-sauda",
-        "idcollect",
-        "kazeuromobile-simply",
-    ] {
+    for stem in crate::CORPUS_STEMS {
         let doc = corpus_doc(stem);
         let text = doc.sources()[0].text();
         let ours: Vec<(usize, String)> = doc

@@ -13,6 +13,15 @@ mod robustness;
 
 use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
 
+/// The corpus documents, by file stem.
+pub const CORPUS_STEMS: [&str; 5] = [
+    "mycar-myverify",
+    "kao-autocheck",
+    "aitu-sauda",
+    "idcollect",
+    "kazeuromobile-simply",
+];
+
 /// Loads a corpus document by file stem.
 pub fn corpus_doc(stem: &str) -> BilingualDocument {
     let path = format!("{}/corpus/{stem}.txt", env!("CARGO_MANIFEST_DIR"));
