@@ -21,6 +21,7 @@
 //! | align | [`Aligner`] | pair every Kazakh clause with its Russian counterpart, or none |
 //! | find divergences | [`Divergence`] | every disagreement, with the clauses and lines of both sides |
 //! | diff | [`Differ`] | two companies' policies clause by clause: shared template, changes |
+//! | evaluate | [`evaluation`] | alignment, precision and recall against hand-made labels (`serde` feature) |
 //! | corpus | [`corpus`] | a folder in parallel: similarity, template families |
 //! | report | [`report`] | text, JSON, TMX 1.4b, and one self-contained HTML page |
 //!
@@ -70,6 +71,8 @@ mod diff;
 mod diverge;
 mod document;
 mod error;
+#[cfg(feature = "serde")]
+pub mod evaluation;
 mod finding;
 mod glossary;
 mod html;

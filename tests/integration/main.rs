@@ -5,6 +5,8 @@ mod corpus;
 mod corpus_report;
 mod divergences;
 mod errors;
+#[cfg(feature = "serde")]
+mod evaluation;
 mod formats;
 mod mutations;
 mod properties;
