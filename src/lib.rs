@@ -72,7 +72,6 @@ mod document;
 mod error;
 mod finding;
 mod glossary;
-mod html;
 mod language;
 mod load;
 pub mod normalize;
