@@ -69,10 +69,8 @@ fn main() -> ExitCode {
     let files = match write_corpus_report(&analysis, &args.out) {
         Ok(files) => files,
         Err(err) => {
-            eprintln!(
-                "error: {}: cannot write the report: {err}",
-                args.out.display()
-            );
+            // The error names the folder or file that could not be written.
+            eprintln!("error: {err}");
             return ExitCode::FAILURE;
         }
     };

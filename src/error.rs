@@ -3,10 +3,10 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// Everything that can stop a document from being read.
+/// Everything that can stop a document from being read, or a report from being written.
 ///
-/// Every variant names the input (`file`: a path, or the name given to an in-memory text)
-/// and, where there is one, the byte offset and 1-based line of the problem. Problems that do
+/// Every variant names the input (`file`: a path, or the name given to an in-memory text) or
+/// the file being written, and, where there is one, the byte offset and 1-based line of the problem. Problems that do
 /// not stop processing (a missing language version, a numbering slip) are not errors but
 /// [`Finding`](crate::Finding)s.
 #[derive(Debug)]
@@ -17,6 +17,13 @@ pub enum Error {
         /// The path that was opened.
         path: PathBuf,
         /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A report file or its folder could not be written.
+    Write {
+        /// The file (or folder) that was being written.
+        path: PathBuf,
+        /// What the operating system (or the writer of the contents) said.
         source: std::io::Error,
     },
     /// The bytes are not valid UTF-8 (and carry no UTF-16 byte-order mark).
@@ -78,6 +85,9 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            Error::Write { path, source } => {
+                write!(f, "{}: cannot write: {source}", path.display())
+            }
             Error::InvalidUtf8 { file, offset, line } => write!(
                 f,
                 "{file}:{line}: invalid UTF-8 at byte {offset}; save the file as UTF-8"
@@ -117,7 +127,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } => Some(source),
+            Error::Io { source, .. } | Error::Write { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -75,7 +75,6 @@ mod error;
 pub mod evaluation;
 mod finding;
 mod glossary;
-mod html;
 mod language;
 mod load;
 pub mod normalize;

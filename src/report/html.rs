@@ -1,18 +1,18 @@
-//! The corpus report as one self-contained HTML page: no network, no external assets.
+//! Self-contained HTML pages (no network, no external assets): the corpus report and the
+//! page of policy diffs.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
+use std::io;
 
 use quick_xml::escape::escape;
 
-use crate::clause::ClauseId;
+use super::pieces::line_list;
 use crate::corpus::{CorpusAnalysis, DocumentResult};
-use crate::diff::{InlineTag, OpKind, PolicyDiff};
-use crate::finding::Severity;
-use crate::language::Lang;
+use crate::{ClauseId, ClauseRef, InlineTag, Lang, OpKind, PolicyDiff, Severity};
 
-const STYLE: &str = include_str!("data/report.css");
-const SCRIPT: &str = include_str!("data/report.js");
+const STYLE: &str = include_str!("../data/report.css");
+const SCRIPT: &str = include_str!("../data/report.js");
 
 fn esc(text: &str) -> String {
     escape(text).into_owned()
@@ -59,8 +59,13 @@ pub(crate) fn render(analysis: &CorpusAnalysis, tmx: &[Option<String>]) -> Strin
     html
 }
 
+/// Writes policy diffs as one self-contained HTML page.
+pub fn write_diff_html<W: io::Write>(diffs: &[PolicyDiff], mut out: W) -> io::Result<()> {
+    out.write_all(render_diffs(diffs).as_bytes())
+}
+
 /// Renders policy diffs alone as a page.
-pub(crate) fn render_diffs(diffs: &[PolicyDiff]) -> String {
+fn render_diffs(diffs: &[PolicyDiff]) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
@@ -197,7 +202,7 @@ fn families(html: &mut String, analysis: &CorpusAnalysis) {
 }
 
 /// A policy diff: what is shared, what each company changed, and the clause operations.
-pub(crate) fn policy_diff(html: &mut String, diff: &PolicyDiff) {
+fn policy_diff(html: &mut String, diff: &PolicyDiff) {
     let _ = writeln!(
         html,
         "<div class=\"diff\"><h4>{} ↔ {} ({}): similarity {:.2}, shared template text {:.0}%</h4>",
@@ -253,7 +258,7 @@ pub(crate) fn policy_diff(html: &mut String, diff: &PolicyDiff) {
             continue;
         }
         flush(html, &mut equal_run);
-        let side = |c: &Option<crate::diff::ClauseRef>| {
+        let side = |c: &Option<ClauseRef>| {
             c.as_ref().map_or_else(
                 || "—".to_owned(),
                 |c| format!("{} line {}", esc(c.number.as_deref().unwrap_or("")), c.line),
@@ -322,14 +327,13 @@ fn document_section(html: &mut String, index: usize, d: &DocumentResult) {
             .flat_map(|&l| divergence.side(l).iter())
             .next();
         let row = first.and_then(|id| row_of.get(id)).copied();
-        let lines = crate::report::line_list;
         let anchor = row.map_or_else(String::new, |r| format!(" href=\"#d{index}-r{r}\""));
         let _ = writeln!(
             html,
             "<li class=\"divergence sev-{sev}\" data-kind=\"{kind}\" data-severity=\"{sev}\"><a{anchor}>kk {} · ru {}</a> \
              <span class=\"kind\">{kind}</span> {}</li>",
-            lines(&divergence.lines().kk),
-            lines(&divergence.lines().ru),
+            line_list(&divergence.lines().kk),
+            line_list(&divergence.lines().ru),
             esc(divergence.message()),
             sev = divergence.severity(),
             kind = divergence.kind().name()

@@ -1,0 +1,27 @@
+//! Reports of an alignment and of a corpus: a readable text report, a JSON report, TMX 1.4b
+//! and self-contained HTML pages, one module per format.
+//!
+//! The JSON schema is documented in `docs/align-json.md` (one document) and
+//! `docs/corpus-report.md` (a corpus), the TMX layout in `docs/tmx.md`.
+//!
+//! The writers of one document take an [`AlignedDocument`], a borrowed view of a document, its
+//! links and its divergences; an `&`[`Alignment`](crate::Alignment) converts into one, so
+//! `write_text(&alignment, …)` works as well as a view built from a corpus result. Every file
+//! the crate writes goes through [`write_atomic`], whose errors name the file.
+
+mod corpus;
+mod html;
+mod json;
+mod pieces;
+mod text;
+mod tmx;
+mod view;
+mod write;
+
+pub use corpus::{CorpusFiles, write_corpus_report};
+pub use html::write_diff_html;
+pub use json::{AlignmentReport, ClauseRecord, SourceFiles};
+pub use text::{TextOptions, write_text};
+pub use tmx::write_tmx;
+pub use view::AlignedDocument;
+pub use write::write_atomic;
