@@ -15,12 +15,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::align::{Aligner, Link};
+use crate::align::Aligner;
 use crate::diff::{Differ, PolicyDiff};
 use crate::diverge::Divergence;
 use crate::document::BilingualDocument;
 use crate::error::Error;
 use crate::language::Lang;
+use crate::link::Link;
 
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 5;
@@ -325,7 +326,7 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let (shared, na, nb) = crate::align::overlap([a, &[]], [b, &[]]);
+    let (shared, na, nb) = crate::sets::overlap([a, &[]], [b, &[]]);
     shared as f32 / (na + nb - shared) as f32
 }
 

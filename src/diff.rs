@@ -213,7 +213,7 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let (shared, na, nb) = crate::align::overlap([a, &[]], [b, &[]]);
+    let (shared, na, nb) = crate::sets::overlap([a, &[]], [b, &[]]);
     2.0 * shared as f32 / (na + nb) as f32
 }
 
@@ -543,7 +543,7 @@ fn longest_increasing(match_a: &[Option<(usize, f32)>]) -> Vec<bool> {
         .collect();
     // Unmatched clauses are never "moved".
     let mut keep: Vec<bool> = match_a.iter().map(Option::is_none).collect();
-    for (i, _) in crate::align::longest_increasing_run(&items) {
+    for (i, _) in crate::sets::longest_increasing_run(&items) {
         keep[i] = true;
     }
     keep

@@ -6,7 +6,6 @@ use std::fmt;
 use rayon::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::align::{LengthModel, Link};
 use crate::anchors::{self, Anchor, AnchorKind};
 use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::document::{BilingualDocument, Version};
@@ -14,6 +13,8 @@ use crate::finding::{FindingKind, Severity};
 use crate::language::{
     ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
 };
+use crate::length::LengthModel;
+use crate::link::Link;
 use crate::normalize::normalize;
 use crate::numbering::NumberStyle;
 

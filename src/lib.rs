@@ -76,15 +76,18 @@ pub mod evaluation;
 mod finding;
 mod glossary;
 mod language;
+mod length;
+mod link;
 mod load;
 pub mod normalize;
 mod numbering;
 pub mod report;
 mod segment;
+mod sets;
 mod span;
 mod split;
 
-pub use align::{Aligner, Alignment, Link, Pairing};
+pub use align::{Aligner, Alignment, Pairing, Weights};
 pub use clause::{Clause, ClauseId, ClauseKind};
 pub use diff::{
     ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange,
@@ -94,6 +97,7 @@ pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};
 pub use finding::{Finding, FindingKind, Severity};
 pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
+pub use link::Link;
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use normalize::{Normalized, normalize};
 pub use numbering::{ClauseNumber, NumberStyle};

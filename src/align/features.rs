@@ -1,0 +1,162 @@
+//! Per-clause features: what the score of a clause pair looks at, extracted once per clause
+//! (number, place in the tree, anchors, glossary terms, cognates, length, broken sentences).
+
+use crate::anchors;
+use crate::clause::{ClauseKind, sibling_positions};
+use crate::document::Version;
+use crate::glossary;
+use crate::numbering::NumberStyle;
+
+/// What the score of a clause pair looks at, computed once per clause.
+#[derive(Debug)]
+pub(super) struct Features {
+    /// The clause number's style and components.
+    pub(super) number: Option<(NumberStyle, Vec<u32>)>,
+    /// Components of the nearest numbered section or clause above (its own for a numbered
+    /// section or clause): where in the document the clause stands.
+    pub(super) context: Option<Vec<u32>>,
+    /// 1-based position among the siblings of the same kind, from the start.
+    pub(super) position: usize,
+    /// 1-based position among the siblings of the same kind, from the end.
+    pub(super) position_from_end: usize,
+    /// What kind of clause it is.
+    pub(super) kind: ClauseKind,
+    /// Length of the text in characters.
+    pub(super) chars: usize,
+    /// Hashes of the anchors' kinds and keys, sorted, without repeats.
+    pub(super) anchors: Vec<u64>,
+    /// The glossary terms found, sorted, without repeats.
+    pub(super) terms: Vec<u16>,
+    /// The cognate prefixes, packed into integers, sorted, without repeats.
+    pub(super) cognates: Vec<u64>,
+    /// The text ends without closing punctuation (`…данные о людях,`).
+    ends_open: bool,
+    /// The text starts with a lower-case letter.
+    starts_lower: bool,
+}
+
+impl Features {
+    /// The features of every clause of a version, in one pass over its tree, with the
+    /// anchors of each clause.
+    pub(super) fn of_version(version: &Version) -> (Vec<Features>, Vec<Vec<anchors::Anchor>>) {
+        let clauses = version.clauses();
+        let positions = sibling_positions(clauses);
+        // Context of each clause: its parent's number if the parent is a numbered section or
+        // clause, else the parent's own context. Parents come before their children.
+        let mut contexts: Vec<Option<Vec<u32>>> = Vec::with_capacity(clauses.len());
+        for clause in clauses {
+            let context = clause.parent().and_then(|p| {
+                let parent = version.clause(p)?;
+                match parent
+                    .number()
+                    .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+                {
+                    Some(n) => Some(n.components().to_vec()),
+                    None => contexts.get(p.index).cloned().flatten(),
+                }
+            });
+            contexts.push(context);
+        }
+        let extracted: Vec<Vec<anchors::Anchor>> =
+            clauses.iter().map(|c| anchors::extract(c.text())).collect();
+        let features = clauses
+            .iter()
+            .zip(contexts)
+            .zip(positions)
+            .zip(&extracted)
+            .map(|(((clause, context), (position, count)), found)| {
+                // Lower case and word boundaries once, for the glossary and the cognates.
+                let lower = crate::normalize::fold_case(clause.text());
+                let words: Vec<&str> =
+                    unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str())
+                        .collect();
+                Features {
+                    number: clause
+                        .number()
+                        .map(|n| (n.style(), n.components().to_vec())),
+                    context,
+                    position,
+                    position_from_end: count + 1 - position,
+                    kind: clause.kind(),
+                    chars: clause.text().chars().count(),
+                    anchors: anchor_hashes(found),
+                    terms: glossary::find_terms_in_words(&words, clause.lang()),
+                    cognates: cognates(&words),
+                    ends_open: clause
+                        .text()
+                        .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
+                    starts_lower: clause.text().starts_with(char::is_lowercase),
+                }
+            })
+            .collect();
+        (features, extracted)
+    }
+
+    /// Whether `next` continues this clause: one sentence broken in two (by a page break, or
+    /// a bullet typed in the middle of an item).
+    pub(super) fn continues_into(&self, next: &Features) -> bool {
+        self.ends_open && next.starts_lower
+    }
+}
+
+/// Words sharing their first four letters are taken for cognates (Simard, Foster and
+/// Isabelle 1992): Kazakh and Russian share many loanwords (`статистикалық`,
+/// `статистических`; `сервис`; `маркетинг`).
+const COGNATE_PREFIX: usize = 4;
+/// Shorter words are mostly grammatical and collide by chance.
+const COGNATE_MIN_LETTERS: usize = 5;
+
+/// The cognate prefixes of the words of a clause, packed into integers, sorted, without
+/// repeats.
+fn cognates(words: &[&str]) -> Vec<u64> {
+    let mut out: Vec<u64> = words
+        .iter()
+        // Words of letters only (the word segmenter already left out punctuation).
+        .filter(|w| {
+            w.chars().count() >= COGNATE_MIN_LETTERS && !w.bytes().any(|b| b.is_ascii_digit())
+        })
+        .map(|w| {
+            // Four letters of at most 16 bits each (Cyrillic and Latin are in the first
+            // plane), packed into one integer. The words are lower case already.
+            w.chars().take(COGNATE_PREFIX).fold(0u64, |packed, c| {
+                (packed << 16) | u64::from(u32::from(c) & 0xFFFF)
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One hash per anchor kind and key, sorted, without repeats: the set that two clauses
+/// compare.
+fn anchor_hashes(found: &[anchors::Anchor]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut out: Vec<u64> = found
+        .iter()
+        .map(|a| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (a.kind, &a.key).hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cognates_are_long_letter_words_cut_to_their_prefix() {
+        // `статистикалық` and `статистических` share their prefix; `закон` is long enough,
+        // `2024` and `и` are not words of letters.
+        let kk = cognates(&["статистикалық", "2024ж", "и"]);
+        let ru = cognates(&["статистических", "закон"]);
+        assert_eq!(kk.len(), 1);
+        assert_eq!(ru.len(), 2);
+        assert!(ru.contains(&kk[0]));
+    }
+}

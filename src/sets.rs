@@ -1,0 +1,117 @@
+//! Sorted sets and sequences: the overlap of sorted sets without allocating, and the longest
+//! run of pairs that keeps its order on both sides.
+//!
+//! Generic helpers with no knowledge of clauses, shared by the aligner, the policy diff and
+//! the corpus similarity.
+
+use std::cmp::Ordering;
+
+/// Merges up to two sorted slices without repeats, lazily.
+fn union2<'s, T: Ord + Copy>(x: &'s [T], y: &'s [T]) -> impl Iterator<Item = T> + 's {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || match (x.get(i), y.get(j)) {
+        (Some(&p), Some(&q)) => {
+            if p <= q {
+                i += 1;
+            }
+            if q <= p {
+                j += 1;
+            }
+            Some(p.min(q))
+        }
+        (Some(&p), None) => {
+            i += 1;
+            Some(p)
+        }
+        (None, Some(&q)) => {
+            j += 1;
+            Some(q)
+        }
+        (None, None) => None,
+    })
+}
+
+/// `(shared, |A|, |B|)` for the unions A and B of one or two sorted sets each, without
+/// allocating: the hot loop of the aligner runs this millions of times.
+pub(crate) fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
+    let mut left = union2(a[0], a[1]).peekable();
+    let mut right = union2(b[0], b[1]).peekable();
+    let (mut shared, mut na, mut nb) = (0, 0, 0);
+    loop {
+        match (left.peek(), right.peek()) {
+            (Some(p), Some(q)) => match p.cmp(q) {
+                Ordering::Less => {
+                    na += 1;
+                    left.next();
+                }
+                Ordering::Greater => {
+                    nb += 1;
+                    right.next();
+                }
+                Ordering::Equal => {
+                    shared += 1;
+                    na += 1;
+                    nb += 1;
+                    left.next();
+                    right.next();
+                }
+            },
+            (Some(_), None) => {
+                na += 1;
+                left.next();
+            }
+            (None, Some(_)) => {
+                nb += 1;
+                right.next();
+            }
+            (None, None) => return (shared, na, nb),
+        }
+    }
+}
+
+/// Of pairs sorted by their first element, the longest run whose second elements increase
+/// too (patience sorting, O(n log n)): the pairs that keep their relative order on both sides.
+/// Shared by the aligner's pins and by the policy diff's `moved` clauses.
+pub(crate) fn longest_increasing_run(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let length = tails.partition_point(|&t| pairs[t].1 < j);
+        previous[k] = length.checked_sub(1).map(|l| tails[l]);
+        if length == tails.len() {
+            tails.push(k);
+        } else {
+            tails[length] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut cursor = tails.last().copied();
+    while let Some(k) = cursor {
+        chain.push(pairs[k]);
+        cursor = previous[k];
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlap_counts_the_unions_without_repeats() {
+        // A = {1, 2, 3, 5}, B = {2, 5, 8}: the 2 shared by both sets of A counts once.
+        assert_eq!(overlap([&[1, 2, 5], &[2, 3]], [&[2, 8], &[5]]), (2, 4, 3));
+        assert_eq!(overlap::<u8>([&[], &[]], [&[], &[]]), (0, 0, 0));
+    }
+
+    #[test]
+    fn the_longest_run_keeps_the_order_on_both_sides() {
+        let pairs = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 6), (5, 3)];
+        assert_eq!(
+            longest_increasing_run(&pairs),
+            vec![(0, 0), (2, 1), (3, 2), (5, 3)]
+        );
+        assert!(longest_increasing_run(&[]).is_empty());
+    }
+}
