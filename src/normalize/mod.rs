@@ -361,7 +361,7 @@ fn lookalikes() -> &'static Lookalikes {
             to_cyrillic: HashMap::new(),
             to_latin: HashMap::new(),
         };
-        for line in include_str!("data/lookalikes.tsv").lines() {
+        for line in include_str!("../data/lookalikes.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

@@ -619,7 +619,7 @@ struct Topic {
 fn topics() -> &'static [Topic] {
     static TOPICS: OnceLock<Vec<Topic>> = OnceLock::new();
     TOPICS.get_or_init(|| {
-        include_str!("data/topics.tsv")
+        include_str!("../data/topics.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .filter_map(|l| {
