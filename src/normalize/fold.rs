@@ -1,0 +1,106 @@
+//! Letter folding for comparison keys: lower case, and Latin look-alikes to Cyrillic. Holds
+//! the look-alike table of `data/lookalikes.tsv`, which the mixed-script repair reads too.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_script::{Script, UnicodeScript};
+
+/// The look-alike table of `data/lookalikes.tsv`.
+pub(super) struct Lookalikes {
+    /// Latin letter → its Cyrillic look-alike or transliteration.
+    pub(super) to_cyrillic: HashMap<char, char>,
+    /// Cyrillic letter → its Latin look-alike.
+    pub(super) to_latin: HashMap<char, char>,
+}
+
+/// The look-alike table, read once.
+pub(super) fn lookalikes() -> &'static Lookalikes {
+    static TABLE: OnceLock<Lookalikes> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Lookalikes {
+            to_cyrillic: HashMap::new(),
+            to_latin: HashMap::new(),
+        };
+        for line in include_str!("../data/lookalikes.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(lat), Some(cyr), Some(usage)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let (Some(lat), Some(cyr)) = (lat.chars().next(), cyr.chars().next()) else {
+                continue;
+            };
+            if matches!(usage, "both" | "to_cyr") {
+                table.to_cyrillic.insert(lat, cyr);
+            }
+            if matches!(usage, "both" | "to_lat") {
+                table.to_latin.insert(cyr, lat);
+            }
+        }
+        table
+    })
+}
+
+/// The Cyrillic counterpart of a Latin letter (`V` → `В`, by look or by transliteration), or
+/// the letter itself: a key for comparing identifiers typed in either script (`94-V`, `94-В`).
+pub(crate) fn fold_to_cyrillic(c: char) -> char {
+    lookalikes().to_cyrillic.get(&c).copied().unwrap_or(c)
+}
+
+/// A letter of the Latin script (ASCII or not).
+pub(super) fn is_latin(c: char) -> bool {
+    c.is_alphabetic() && c.script() == Script::Latin
+}
+
+/// Lower case, fast for ASCII and the basic Cyrillic letters (the bulk of Kazakh and Russian
+/// text), through the full Unicode mapping for everything else. Letter by letter: unlike
+/// `str::to_lowercase` it has no context rules (Greek final sigma), which matching Kazakh and
+/// Russian does not need.
+pub(crate) fn fold_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
+            _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::is_cyrillic;
+
+    #[test]
+    fn every_lookalike_row_pairs_a_latin_and_a_cyrillic_letter() {
+        let table = lookalikes();
+        assert!(table.to_cyrillic.len() >= 40 && table.to_latin.len() >= 20);
+        for (&lat, &cyr) in &table.to_cyrillic {
+            assert!(is_latin(lat) && is_cyrillic(cyr), "{lat} {cyr}");
+        }
+        for (&cyr, &lat) in &table.to_latin {
+            assert!(is_latin(lat) && is_cyrillic(cyr), "{lat} {cyr}");
+        }
+    }
+
+    #[test]
+    fn fold_case_agrees_with_to_lowercase() {
+        for text in [
+            "ҚҰПИЯЛЫҚ САЯСАТЫ",
+            "ПОЛИТИКА Ёлка ЎЇЄІ",
+            "MyCar Group",
+            "ƏӘҒҚҢӨҰҮҺ",
+            "Straße Σ",
+        ] {
+            assert_eq!(fold_case(text), text.to_lowercase(), "{text}");
+        }
+    }
+}
