@@ -546,7 +546,9 @@ mod tests {
         let cut = item("d", "cut", &["length_mismatch"], &[]);
         assert!(cut.admits("length_mismatch"));
         assert!(cut.admits("missing_counterpart"));
-        assert!(!cut.admits("number_mismatch"));
+        // The second family takes in the third through `meaning_mismatch`.
+        assert!(cut.admits("number_mismatch"));
+        assert!(!cut.admits("numbering_gap"));
         let meaning = item("d", "party", &[MEANING_MISMATCH], &[]);
         assert!(meaning.admits("name_mismatch"));
         assert!(meaning.admits("length_mismatch"));
