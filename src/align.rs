@@ -19,7 +19,7 @@ use crate::diverge::{self, Divergence};
 use crate::document::{BilingualDocument, Version};
 use crate::glossary;
 use crate::language::{ByLang, Lang};
-use crate::numbering::NumberStyle;
+use crate::number::NumberStyle;
 
 /// Expected length of a Russian clause per character of its Kazakh counterpart, and the
 /// variance per character, measured on the 125 numbered clauses of the three bilingual

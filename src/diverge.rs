@@ -15,7 +15,7 @@ use crate::language::{
     ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
 };
 use crate::normalize::normalize;
-use crate::numbering::NumberStyle;
+use crate::number::ClauseNumber;
 
 /// The kinds of divergence: a closed set, serialized in `snake_case`. Each has a fixed
 /// default severity, lowered for findings that cannot change the meaning.
@@ -620,10 +620,7 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
         let Some(child) = version.clause(id) else {
             continue;
         };
-        if child
-            .number()
-            .is_some_and(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
-        {
+        if child.number().is_some_and(ClauseNumber::is_hierarchical) {
             continue;
         }
         let is_item = matches!(child.kind(), ClauseKind::Item | ClauseKind::Bullet);
@@ -633,9 +630,7 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
             .filter_map(|&c| version.clause(c))
             .any(|c| {
                 matches!(c.kind(), ClauseKind::Item | ClauseKind::Bullet)
-                    && !c.number().is_some_and(|n| {
-                        matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)
-                    })
+                    && !c.number().is_some_and(ClauseNumber::is_hierarchical)
             });
         let introduces = has_items && child.text().ends_with(':');
         count += usize::from(is_item && !introduces);

@@ -76,6 +76,7 @@ mod html;
 mod language;
 mod load;
 pub mod normalize;
+mod number;
 mod numbering;
 pub mod report;
 mod segment;
@@ -94,7 +95,7 @@ pub use finding::{Finding, FindingKind, Severity};
 pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use normalize::{Normalized, normalize};
-pub use numbering::{ClauseNumber, NumberStyle};
+pub use number::{ClauseNumber, NumberStyle};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests so that they stay true.
