@@ -8,7 +8,7 @@ use quick_xml::escape::escape;
 use crate::clause::ClauseId;
 use crate::corpus::{CorpusAnalysis, DocumentResult};
 use crate::diff::{InlineTag, OpKind, PolicyDiff};
-use crate::finding::Severity;
+use crate::kind::Severity;
 use crate::language::Lang;
 
 const STYLE: &str = include_str!("data/report.css");

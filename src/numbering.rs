@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 
 use crate::clause::{Clause, ClauseId};
-use crate::finding::{Finding, FindingKind};
+use crate::finding::Finding;
+use crate::kind::Kind;
 use crate::number::{ClauseNumber, NumberStyle, join, roman};
 
 /// Checks the numbering of one version's clauses; `file` names the input in the findings.
@@ -12,13 +13,14 @@ pub(crate) fn check(clauses: &[Clause], file: &str) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_hierarchy(clauses, file, &mut findings);
     check_lists(clauses, file, &mut findings);
-    check_style(clauses, file, &mut findings);
+    check_trailing_dots(clauses, file, &mut findings);
+    check_markers(clauses, file, &mut findings);
     findings.sort_by_key(|f| (f.span().map(|s| s.start()), f.kind()));
     findings
 }
 
 fn finding(
-    kind: FindingKind,
+    kind: Kind,
     clause: &Clause,
     file: &str,
     message: String,
@@ -59,7 +61,7 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
             misplaced = true;
             let expected = join(pn.components());
             findings.push(finding(
-                FindingKind::OutOfSequence,
+                Kind::OutOfSequence,
                 clause,
                 file,
                 format!(
@@ -77,7 +79,7 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
         }
         if let Some(&first) = seen.get(&(is_roman, number.components().to_vec())) {
             findings.push(finding(
-                FindingKind::DuplicateNumber,
+                Kind::DuplicateNumber,
                 clause,
                 file,
                 format!(
@@ -99,7 +101,7 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                 if slot > prev_slot + 1 {
                     let missing = missing_range(number, prev_slot + 1, slot - 1);
                     findings.push(finding(
-                        FindingKind::NumberingGap,
+                        Kind::NumberingGap,
                         clause,
                         file,
                         format!(
@@ -111,7 +113,7 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                     ));
                 } else if slot <= prev_slot && !misplaced {
                     findings.push(finding(
-                        FindingKind::OutOfSequence,
+                        Kind::OutOfSequence,
                         clause,
                         file,
                         format!("{} comes after {}.", number.as_str(), prev_label(prev)),
@@ -122,7 +124,7 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
             None if slot > 1 && !misplaced => {
                 let missing = missing_range(number, 1, slot - 1);
                 findings.push(finding(
-                    FindingKind::NumberingGap,
+                    Kind::NumberingGap,
                     clause,
                     file,
                     format!(
@@ -200,7 +202,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                     None => {
                         if style == NumberStyle::Parenthesized {
                             findings.push(finding(
-                                FindingKind::NumberingGap,
+                                Kind::NumberingGap,
                                 child,
                                 file,
                                 format!(
@@ -213,7 +215,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                         }
                     }
                     Some((p, last)) if value == last => findings.push(finding(
-                        FindingKind::DuplicateNumber,
+                        Kind::DuplicateNumber,
                         child,
                         file,
                         format!(
@@ -224,7 +226,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                         &[p.id],
                     )),
                     Some((p, last)) if value < last => findings.push(finding(
-                        FindingKind::OutOfSequence,
+                        Kind::OutOfSequence,
                         child,
                         file,
                         format!("item {} comes after {}.", number.as_str(), prev_label(p)),
@@ -232,7 +234,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                     )),
                     Some((p, last)) if value > last + 1 && style == NumberStyle::Parenthesized => {
                         findings.push(finding(
-                            FindingKind::NumberingGap,
+                            Kind::NumberingGap,
                             child,
                             file,
                             format!(
@@ -262,7 +264,8 @@ fn marks(clause: &Clause) -> String {
     marks
 }
 
-fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
+/// Decimal numbers of one level written both with and without a trailing dot.
+fn check_trailing_dots(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     // Trailing dots compare across the whole version, level by level: `5.1` is odd beside
     // thirty `x.y.` clauses even when it is the only clause of its section.
     let mut by_level: HashMap<usize, Vec<&Clause>> = HashMap::new();
@@ -318,11 +321,15 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             group.len() - odd.len()
         );
         let ids: Vec<ClauseId> = odd.iter().skip(1).map(|c| c.id).collect();
-        findings.push(
-            finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()),
-        );
+        findings
+            .push(finding(Kind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()));
     }
-    // Markers (bullets, heading marks) compare among siblings: one list, one way of writing.
+}
+
+/// Siblings of one family (hierarchical numbers, enumerations, bullets) written with
+/// different markers (bullet glyphs, heading marks).
+fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
+    // Markers compare among siblings: one list, one way of writing.
     let mut groups: HashMap<(Option<ClauseId>, u8), Vec<&Clause>> = HashMap::new();
     for clause in clauses {
         let family = match (&clause.number, clause.kind) {
@@ -385,9 +392,8 @@ fn check_style(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             describe(&majority)
         );
         let ids: Vec<ClauseId> = odd.iter().skip(1).map(|c| c.id).collect();
-        findings.push(
-            finding(FindingKind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()),
-        );
+        findings
+            .push(finding(Kind::NumberingStyle, odd[0], file, message, &ids).with_count(odd.len()));
     }
 }
 

@@ -11,7 +11,7 @@ use crate::align::{Alignment, Link};
 use crate::clause::{Clause, ClauseId, ClauseKind, sibling_positions};
 use crate::diverge::Divergence;
 use crate::document::BilingualDocument;
-use crate::finding::Severity;
+use crate::kind::Severity;
 use crate::language::Lang;
 
 /// A clause as the JSON report lists it.
