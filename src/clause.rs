@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::language::Lang;
-use crate::numbering::ClauseNumber;
+use crate::number::ClauseNumber;
 use crate::span::Span;
 
 /// Identifies a clause within a document: its language version and its index there.

@@ -9,130 +9,14 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::anchors::{self, Anchor, AnchorKind};
 use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::document::{BilingualDocument, Version};
-use crate::finding::{FindingKind, Severity};
+use crate::kind::{Kind, Severity};
 use crate::language::{
     ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
 };
 use crate::length::LengthModel;
 use crate::link::Link;
 use crate::normalize::normalize;
-use crate::numbering::NumberStyle;
-
-/// The kinds of divergence: a closed set, serialized in `snake_case`. Each has a fixed
-/// default severity, lowered for findings that cannot change the meaning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum DivergenceKind {
-    /// A clause (or a run of clauses) exists in one language only.
-    MissingCounterpart,
-    /// Two clauses that translate each other carry different numbers (9.6 and 7.6).
-    NumberingMismatch,
-    /// A number that does not fit its place, within one version.
-    OutOfSequence,
-    /// A skipped number, within one version.
-    NumberingGap,
-    /// The same number twice, within one version.
-    DuplicateNumber,
-    /// Numbers or list markers written in more than one way, within one version.
-    NumberingStyle,
-    /// A version without numbered clauses.
-    NoNumbering,
-    /// Digits, dates, amounts, law or article numbers differ between the two clauses,
-    /// including an identifier typed in the other script (`94-V` and `94-В`).
-    NumberMismatch,
-    /// E-mail addresses, URLs or phone numbers differ.
-    ContactMismatch,
-    /// Latin-script names differ (`KAO Solutions` and `KAOSolutions`).
-    NameMismatch,
-    /// A list has a different number of items in the two versions.
-    ItemCountMismatch,
-    /// One side is much shorter or longer than the length ratio of the two languages
-    /// predicts: a truncated or padded sentence.
-    LengthMismatch,
-    /// Text of the other language inside a version (a Russian table header in the Kazakh
-    /// text).
-    UntranslatedFragment,
-    /// Words typed in two scripts.
-    MixedScript,
-    /// A clause or list item repeated within one version.
-    RepeatedText,
-    /// Only one language version exists.
-    SingleLanguage,
-}
-
-impl DivergenceKind {
-    /// Every kind, in documentation order.
-    pub const ALL: [DivergenceKind; 16] = [
-        DivergenceKind::MissingCounterpart,
-        DivergenceKind::NumberingMismatch,
-        DivergenceKind::OutOfSequence,
-        DivergenceKind::NumberingGap,
-        DivergenceKind::DuplicateNumber,
-        DivergenceKind::NumberingStyle,
-        DivergenceKind::NoNumbering,
-        DivergenceKind::NumberMismatch,
-        DivergenceKind::ContactMismatch,
-        DivergenceKind::NameMismatch,
-        DivergenceKind::ItemCountMismatch,
-        DivergenceKind::LengthMismatch,
-        DivergenceKind::UntranslatedFragment,
-        DivergenceKind::MixedScript,
-        DivergenceKind::RepeatedText,
-        DivergenceKind::SingleLanguage,
-    ];
-
-    /// The `snake_case` name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            DivergenceKind::MissingCounterpart => "missing_counterpart",
-            DivergenceKind::NumberingMismatch => "numbering_mismatch",
-            DivergenceKind::OutOfSequence => "out_of_sequence",
-            DivergenceKind::NumberingGap => "numbering_gap",
-            DivergenceKind::DuplicateNumber => "duplicate_number",
-            DivergenceKind::NumberingStyle => "numbering_style",
-            DivergenceKind::NoNumbering => "no_numbering",
-            DivergenceKind::NumberMismatch => "number_mismatch",
-            DivergenceKind::ContactMismatch => "contact_mismatch",
-            DivergenceKind::NameMismatch => "name_mismatch",
-            DivergenceKind::ItemCountMismatch => "item_count_mismatch",
-            DivergenceKind::LengthMismatch => "length_mismatch",
-            DivergenceKind::UntranslatedFragment => "untranslated_fragment",
-            DivergenceKind::MixedScript => "mixed_script",
-            DivergenceKind::RepeatedText => "repeated_text",
-            DivergenceKind::SingleLanguage => "single_language",
-        }
-    }
-
-    /// The usual severity of this kind.
-    pub const fn severity(self) -> Severity {
-        match self {
-            DivergenceKind::MissingCounterpart
-            | DivergenceKind::NumberMismatch
-            | DivergenceKind::ContactMismatch => Severity::Error,
-            DivergenceKind::NumberingMismatch
-            | DivergenceKind::OutOfSequence
-            | DivergenceKind::NumberingGap
-            | DivergenceKind::DuplicateNumber
-            | DivergenceKind::NameMismatch
-            | DivergenceKind::ItemCountMismatch
-            | DivergenceKind::LengthMismatch
-            | DivergenceKind::UntranslatedFragment
-            | DivergenceKind::RepeatedText
-            | DivergenceKind::SingleLanguage => Severity::Warning,
-            DivergenceKind::NumberingStyle
-            | DivergenceKind::NoNumbering
-            | DivergenceKind::MixedScript => Severity::Info,
-        }
-    }
-}
-
-impl fmt::Display for DivergenceKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
+use crate::number::ClauseNumber;
 
 /// The 1-based lines of a divergence, each in its own version's file.
 pub type Lines = ByLang<Vec<usize>>;
@@ -141,7 +25,7 @@ pub type Lines = ByLang<Vec<usize>>;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Divergence {
-    kind: DivergenceKind,
+    kind: Kind,
     severity: Severity,
     #[cfg_attr(feature = "serde", serde(flatten))]
     clauses: ByLang<Vec<ClauseId>>,
@@ -151,7 +35,7 @@ pub struct Divergence {
 
 impl Divergence {
     /// What kind of disagreement.
-    pub fn kind(&self) -> DivergenceKind {
+    pub fn kind(&self) -> Kind {
         self.kind
     }
 
@@ -204,7 +88,7 @@ impl Builder<'_> {
     fn push(
         &mut self,
         order: usize,
-        kind: DivergenceKind,
+        kind: Kind,
         severity: Severity,
         mut ids: Vec<ClauseId>,
         message: String,
@@ -280,7 +164,7 @@ pub(crate) fn find(
         let order = order_of(&ids);
         builder.push(
             order,
-            convert(finding.kind()),
+            finding.kind(),
             finding.severity(),
             ids,
             finding.message().to_owned(),
@@ -336,18 +220,6 @@ pub(crate) fn find(
     out.into_iter().map(|(_, d)| d).collect()
 }
 
-fn convert(kind: FindingKind) -> DivergenceKind {
-    match kind {
-        FindingKind::OutOfSequence => DivergenceKind::OutOfSequence,
-        FindingKind::NumberingGap => DivergenceKind::NumberingGap,
-        FindingKind::DuplicateNumber => DivergenceKind::DuplicateNumber,
-        FindingKind::NumberingStyle => DivergenceKind::NumberingStyle,
-        FindingKind::NoNumbering => DivergenceKind::NoNumbering,
-        FindingKind::MixedScript => DivergenceKind::MixedScript,
-        FindingKind::SingleLanguage => DivergenceKind::SingleLanguage,
-    }
-}
-
 /// Runs of consecutive unmatched clauses of one language become one divergence each.
 fn missing_counterparts(builder: &mut Builder<'_>, links: &[Link], doc: &BilingualDocument) {
     let mut index = 0;
@@ -399,13 +271,7 @@ fn missing_counterparts(builder: &mut Builder<'_>, links: &[Link], doc: &Bilingu
                 quote(first.text(), 12)
             )
         };
-        builder.push(
-            start,
-            DivergenceKind::MissingCounterpart,
-            severity,
-            ids,
-            message,
-        );
+        builder.push(start, Kind::MissingCounterpart, severity, ids, message);
     }
 }
 
@@ -448,8 +314,8 @@ fn compare_link(
     {
         builder.push(
             order,
-            DivergenceKind::NumberingMismatch,
-            DivergenceKind::NumberingMismatch.severity(),
+            Kind::NumberingMismatch,
+            Kind::NumberingMismatch.severity(),
             ids.clone(),
             format!(
                 "the same clause is numbered {} in Kazakh (line {}) and {} in Russian (line {}).",
@@ -503,20 +369,16 @@ fn compare_anchors(
     b: &[Anchor],
 ) {
     // What each kind compares: its anchors, and how the message names them.
-    type Comparison = (DivergenceKind, fn(AnchorKind) -> bool, &'static str);
+    type Comparison = (Kind, fn(AnchorKind) -> bool, &'static str);
     let groups: [Comparison; 3] = [
         (
-            DivergenceKind::NumberMismatch,
+            Kind::NumberMismatch,
             |k| matches!(k, AnchorKind::Number | AnchorKind::Identifier),
             "numbers",
         ),
+        (Kind::ContactMismatch, AnchorKind::is_contact, "contacts"),
         (
-            DivergenceKind::ContactMismatch,
-            AnchorKind::is_contact,
-            "contacts",
-        ),
-        (
-            DivergenceKind::NameMismatch,
+            Kind::NameMismatch,
             |k| k == AnchorKind::Name,
             "Latin-script names",
         ),
@@ -537,7 +399,7 @@ fn compare_anchors(
             let message = format!("{what} differ; {}.", sides.join("; "));
             builder.push(order, kind, kind.severity(), ids.to_vec(), message);
         }
-        if kind == DivergenceKind::NumberMismatch {
+        if kind == Kind::NumberMismatch {
             // The same identifier with its letter typed in the other script: 94-V and 94-В.
             for x in a.iter().filter(|x| x.kind == AnchorKind::Identifier) {
                 if let Some(y) = b
@@ -593,8 +455,8 @@ fn length(
         let (shorter, longer) = if delta < 0.0 { (b, a) } else { (a, b) };
         builder.push(
             order,
-            DivergenceKind::LengthMismatch,
-            DivergenceKind::LengthMismatch.severity(),
+            Kind::LengthMismatch,
+            Kind::LengthMismatch.severity(),
             ids.to_vec(),
             format!(
                 "{} is {} characters, {} {} (about {expected} expected): {} may be cut short or {} padded.",
@@ -621,10 +483,7 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
         let Some(child) = version.clause(id) else {
             continue;
         };
-        if child
-            .number()
-            .is_some_and(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
-        {
+        if child.number().is_some_and(ClauseNumber::is_hierarchical) {
             continue;
         }
         let is_item = matches!(child.kind(), ClauseKind::Item | ClauseKind::Bullet);
@@ -634,9 +493,7 @@ fn list_items(clause: &Clause, version: &Version) -> usize {
             .filter_map(|&c| version.clause(c))
             .any(|c| {
                 matches!(c.kind(), ClauseKind::Item | ClauseKind::Bullet)
-                    && !c.number().is_some_and(|n| {
-                        matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman)
-                    })
+                    && !c.number().is_some_and(ClauseNumber::is_hierarchical)
             });
         let introduces = has_items && child.text().ends_with(':');
         count += usize::from(is_item && !introduces);
@@ -683,8 +540,8 @@ fn item_counts(builder: &mut Builder<'_>, links: &[Link], kk: &Version, ru: &Ver
         if !deeper {
             builder.push(
                 order,
-                DivergenceKind::ItemCountMismatch,
-                DivergenceKind::ItemCountMismatch.severity(),
+                Kind::ItemCountMismatch,
+                Kind::ItemCountMismatch.severity(),
                 vec![a.id(), b.id()],
                 format!("{} lists {na} items, {} lists {nb}.", label(a), label(b)),
             );
@@ -742,8 +599,8 @@ fn untranslated_fragments(
                 if guess.lang == Some(other) && strong {
                     builder.push(
                         order_of(&[clause.id()]),
-                        DivergenceKind::UntranslatedFragment,
-                        DivergenceKind::UntranslatedFragment.severity(),
+                        Kind::UntranslatedFragment,
+                        Kind::UntranslatedFragment.severity(),
                         vec![clause.id()],
                         format!(
                             "{} text inside the {} version, {}: {}",
@@ -789,8 +646,8 @@ fn repeated_text(
                     let first_line = version.clause(first).map_or(0, Clause::line);
                     builder.push(
                         order_of(&[clause.id()]),
-                        DivergenceKind::RepeatedText,
-                        DivergenceKind::RepeatedText.severity(),
+                        Kind::RepeatedText,
+                        Kind::RepeatedText.severity(),
                         vec![clause.id(), first],
                         format!(
                             "{} repeats line {first_line} word for word: {}",

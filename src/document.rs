@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, FindingKind};
+use crate::finding::Finding;
+use crate::kind::Kind;
 use crate::language::Lang;
 use crate::load::Source;
 use crate::normalize::{RepairDirection, ScriptRepair};
@@ -186,7 +187,7 @@ impl BilingualDocument {
             let missing = only.lang.other();
             findings.push(
                 Finding::new(
-                    FindingKind::SingleLanguage,
+                    Kind::SingleLanguage,
                     input.name(),
                     format!(
                         "only the {} version was found; the {} version ({missing}) is missing, so nothing can be compared.",
@@ -256,7 +257,7 @@ fn build_version(source: &Source, index: usize, range: VersionRange) -> Version 
     if !segmented.clauses.iter().any(|c| c.is_numbered()) {
         findings.push(
             Finding::new(
-                FindingKind::NoNumbering,
+                Kind::NoNumbering,
                 source.name(),
                 format!(
                     "the {} version has no numbered clauses; it is split into {} paragraphs instead.",
@@ -341,7 +342,7 @@ fn mixed_script_findings(
                 .iter()
                 .find(|c| c.span().contains(first.span.start()))
                 .map(Clause::id);
-            Finding::new(FindingKind::MixedScript, source.name(), message)
+            Finding::new(Kind::MixedScript, source.name(), message)
                 .in_lang(lang)
                 .at(first.span, source.line_of(first.span.start()))
                 .with_clauses(clause.into_iter().collect())

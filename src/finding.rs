@@ -3,95 +3,15 @@
 use std::fmt;
 
 use crate::clause::ClauseId;
+use crate::kind::{Kind, Scope, Severity};
 use crate::language::Lang;
 use crate::span::Span;
-
-/// What kind of problem a [`Finding`] reports. Serialized in `snake_case`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum FindingKind {
-    /// A number that does not fit its parent or its neighbours: a `7.6.` inside section 9,
-    /// a `2.3` after `2.5`.
-    OutOfSequence,
-    /// A number is skipped: `6.3` followed by `6.5`.
-    NumberingGap,
-    /// The same number twice in one version.
-    DuplicateNumber,
-    /// Numbers written in more than one way: `5.1` beside `5.1.`, or mixed markers (bullets,
-    /// heading levels) in one list.
-    NumberingStyle,
-    /// A version without any numbered clause.
-    NoNumbering,
-    /// Words typed in two scripts (Latin `ə` for `ә`, Cyrillic `о` in `cookie`).
-    MixedScript,
-    /// Only one language version was found.
-    SingleLanguage,
-}
-
-impl FindingKind {
-    /// The `snake_case` name used in JSON and reports.
-    pub const fn name(self) -> &'static str {
-        match self {
-            FindingKind::OutOfSequence => "out_of_sequence",
-            FindingKind::NumberingGap => "numbering_gap",
-            FindingKind::DuplicateNumber => "duplicate_number",
-            FindingKind::NumberingStyle => "numbering_style",
-            FindingKind::NoNumbering => "no_numbering",
-            FindingKind::MixedScript => "mixed_script",
-            FindingKind::SingleLanguage => "single_language",
-        }
-    }
-
-    /// How serious this kind of problem is.
-    pub const fn severity(self) -> Severity {
-        match self {
-            FindingKind::OutOfSequence
-            | FindingKind::DuplicateNumber
-            | FindingKind::SingleLanguage => Severity::Warning,
-            FindingKind::NumberingGap => Severity::Warning,
-            FindingKind::NumberingStyle | FindingKind::NoNumbering | FindingKind::MixedScript => {
-                Severity::Info
-            }
-        }
-    }
-}
-
-impl fmt::Display for FindingKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Severity {
-    /// The two versions may bind differently; a lawyer must look.
-    Error,
-    /// Probably a mistake in the document.
-    Warning,
-    /// Worth knowing; rarely changes the meaning.
-    Info,
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        })
-    }
-}
 
 /// One problem, with the evidence to check it: the clauses, the place in the file, a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Finding {
-    kind: FindingKind,
+    kind: Kind,
     severity: Severity,
     lang: Option<Lang>,
     file: String,
@@ -103,7 +23,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(kind: FindingKind, file: &str, message: String) -> Finding {
+    pub(crate) fn new(kind: Kind, file: &str, message: String) -> Finding {
+        debug_assert_eq!(kind.scope(), Scope::Version, "{kind} is not a finding");
         Finding {
             kind,
             severity: kind.severity(),
@@ -138,8 +59,8 @@ impl Finding {
         self
     }
 
-    /// The kind of problem.
-    pub fn kind(&self) -> FindingKind {
+    /// The kind of problem: one of the kinds of [`Scope::Version`].
+    pub fn kind(&self) -> Kind {
         self.kind
     }
 

@@ -75,11 +75,13 @@ mod error;
 pub mod evaluation;
 mod finding;
 mod glossary;
+mod kind;
 mod language;
 mod length;
 mod link;
 mod load;
 pub mod normalize;
+mod number;
 mod numbering;
 pub mod report;
 mod segment;
@@ -92,15 +94,25 @@ pub use clause::{Clause, ClauseId, ClauseKind};
 pub use diff::{
     ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange,
 };
-pub use diverge::{Divergence, DivergenceKind, Lines};
+pub use diverge::{Divergence, Lines};
 pub use document::{BilingualDocument, Version};
 pub use error::{Error, Result};
-pub use finding::{Finding, FindingKind, Severity};
+pub use finding::Finding;
+// The names `Kind` had when findings and divergences had one enum each; a renamed re-export
+// rather than a type alias, so that `use DivergenceKind::*` keeps working.
+/// [`Kind`] under its earlier name, for the kind of a [`Finding`] (a kind of
+/// [`Scope::Version`]).
+#[doc(no_inline)]
+pub use kind::Kind as FindingKind;
+/// [`Kind`] under its earlier name, for the kind of a [`Divergence`].
+#[doc(no_inline)]
+pub use kind::Kind as DivergenceKind;
+pub use kind::{Kind, ParseKindError, Scope, Severity};
 pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
 pub use link::Link;
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use normalize::{Normalized, normalize};
-pub use numbering::{ClauseNumber, NumberStyle};
+pub use number::{ClauseNumber, NumberStyle};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests so that they stay true.

@@ -16,7 +16,7 @@ use crate::clause::{Clause, ClauseId, ClauseKind};
 use crate::language::Lang;
 use crate::load::Source;
 use crate::normalize::{ScriptRepair, is_collapsible_space, normalize_at};
-use crate::numbering::{ClauseNumber, NumberStyle, successors};
+use crate::number::{ClauseNumber, NumberStyle, successors};
 use crate::span::{Span, lines_in};
 
 /// The clauses of one version and the mixed-script words repaired in their text.
@@ -466,7 +466,7 @@ fn assign_parents(clauses: &mut [Clause], starts: &[Start]) {
         let hierarchical = clauses[i]
             .number
             .as_ref()
-            .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+            .filter(|n| n.is_hierarchical())
             .map(ClauseNumber::level);
         let parent = match (starts[i].kind, hierarchical) {
             (StartKind::Block, _) => {
@@ -556,7 +556,7 @@ fn assign_kinds(clauses: &mut [Clause], text: &str) {
     let top_level = clauses
         .iter()
         .filter_map(|c| c.number.as_ref())
-        .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
+        .filter(|n| n.is_hierarchical())
         .map(ClauseNumber::level)
         .min();
     for i in 0..clauses.len() {

@@ -2,7 +2,7 @@
 //! version one after the other (in either order), or only one of them.
 
 use crate::error::{Error, Result};
-use crate::language::{Evidence, Lang, LanguageGuess, detect_by_letters, detect_language};
+use crate::language::{ByLang, Evidence, Lang, LanguageGuess, detect_by_letters, detect_language};
 use crate::load::Source;
 use crate::normalize::{is_collapsible_space, normalize_at};
 use crate::span::{Span, lines_in};
@@ -21,8 +21,8 @@ pub(crate) struct VersionRange {
 /// A block of consecutive non-blank lines and the language weights of its text.
 struct Block {
     span: Span,
-    kk: f32,
-    ru: f32,
+    /// How much of the block's text is Kazakh and how much Russian.
+    weight: ByLang<f32>,
     looks_like_start: bool,
     /// The letters did not decide; a detector has not been asked yet.
     undecided: bool,
@@ -35,11 +35,10 @@ impl Block {
             // Statistical guesses on short texts are the least reliable signal.
             weight *= 0.5;
         }
-        (self.kk, self.ru) = match guess.lang {
-            Some(Lang::Kk) => (weight, 0.0),
-            Some(Lang::Ru) => (0.0, weight),
-            None => (0.0, 0.0),
-        };
+        self.weight = ByLang::default();
+        if let Some(lang) = guess.lang {
+            *self.weight.get_mut(lang) = weight;
+        }
         self.undecided = false;
     }
 }
@@ -66,8 +65,7 @@ fn blocks(source: &Source) -> Vec<Block> {
             || first.starts_with("1.") && !first.starts_with("1.1");
         let mut block = Block {
             span: Span::new(span.0, span.1),
-            kk: 0.0,
-            ru: 0.0,
+            weight: ByLang::default(),
             looks_like_start,
             undecided: true,
         };
@@ -103,9 +101,12 @@ fn settle(source: &Source, blocks: &mut [Block], range: std::ops::Range<usize>) 
 
 /// The blocks of an input and their total Kazakh and Russian weights; an error when the
 /// input has no text in either language.
-fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, f32, f32)> {
+fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, ByLang<f32>)> {
     let mut blocks = blocks(source);
-    if blocks.iter().all(|b| b.undecided || b.kk + b.ru == 0.0) {
+    if blocks
+        .iter()
+        .all(|b| b.undecided || b.weight.kk + b.weight.ru == 0.0)
+    {
         // Nothing decided by letters: the detector must see everything.
         let all = 0..blocks.len();
         settle(source, &mut blocks, all);
@@ -114,14 +115,25 @@ fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, f32, f32)> {
             ..(boundary + DETECTOR_WINDOW).min(blocks.len());
         settle(source, &mut blocks, window);
     }
-    let kk: f32 = blocks.iter().map(|b| b.kk).sum();
-    let ru: f32 = blocks.iter().map(|b| b.ru).sum();
-    if kk + ru == 0.0 {
+    let total = ByLang {
+        kk: blocks.iter().map(|b| b.weight.kk).sum(),
+        ru: blocks.iter().map(|b| b.weight.ru).sum(),
+    };
+    if total.kk + total.ru == 0.0 {
         return Err(Error::NoKazakhOrRussian {
             file: source.name().to_owned(),
         });
     }
-    Ok((blocks, kk, ru))
+    Ok((blocks, total))
+}
+
+/// The language with the larger total weight; Kazakh on a tie.
+fn majority(total: &ByLang<f32>) -> Lang {
+    if total.kk >= total.ru {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    }
 }
 
 /// The boundary between a first version and a second in the other language that leaves the
@@ -133,13 +145,12 @@ fn choose_boundary(blocks: &[Block]) -> Option<(f32, Lang, usize)> {
     }
     // The best boundary between a first version in `first` and a second in the other
     // language: the one that leaves the least weight on the wrong side.
-    let weight = |b: &Block, lang: Lang| if lang == Lang::Kk { b.kk } else { b.ru };
     let mut best: Option<(f32, Lang, usize)> = None;
     let mut candidates = Vec::new();
     for first in Lang::ALL {
         let second = first.other();
         let mut wrong_before = 0.0f32;
-        let mut wrong_after: f32 = blocks.iter().map(|b| weight(b, first)).sum();
+        let mut wrong_after: f32 = blocks.iter().map(|b| b.weight.get(first)).sum();
         for (b, block) in blocks.iter().enumerate() {
             if b > 0 {
                 candidates.push((wrong_before + wrong_after, first, b));
@@ -147,8 +158,8 @@ fn choose_boundary(blocks: &[Block]) -> Option<(f32, Lang, usize)> {
                     best = Some((wrong_before + wrong_after, first, b));
                 }
             }
-            wrong_before += weight(block, second);
-            wrong_after -= weight(block, first);
+            wrong_before += block.weight.get(second);
+            wrong_after -= block.weight.get(first);
         }
     }
     let (best_cost, first, _) = best?;
@@ -176,13 +187,9 @@ fn best_boundary(blocks: &[Block]) -> Option<usize> {
 
 /// Finds the language versions of one input.
 pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
-    let (blocks, total_kk, total_ru) = weighed_blocks(source)?;
+    let (blocks, total) = weighed_blocks(source)?;
     let body = source.body();
-    let majority = if total_kk >= total_ru {
-        Lang::Kk
-    } else {
-        Lang::Ru
-    };
+    let majority = majority(&total);
     let single = vec![VersionRange {
         lang: majority,
         span: body,
@@ -193,11 +200,10 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
     let Some((best_cost, first, boundary)) = choose_boundary(&blocks) else {
         return Ok(single);
     };
-    let weight = |b: &Block, lang: Lang| if lang == Lang::Kk { b.kk } else { b.ru };
-    let own_first: f32 = blocks[..boundary].iter().map(|b| weight(b, first)).sum();
+    let own_first: f32 = blocks[..boundary].iter().map(|b| b.weight.get(first)).sum();
     let own_second: f32 = blocks[boundary..]
         .iter()
-        .map(|b| weight(b, first.other()))
+        .map(|b| b.weight.get(first.other()))
         .sum();
     let smaller = own_first.min(own_second);
     // Two versions of one text have comparable lengths; a Russian paragraph quoted at the
@@ -223,8 +229,8 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
 
 /// The language of an input known to hold one version (one file of a pair).
 pub(crate) fn dominant_language(source: &Source) -> Result<Lang> {
-    let (_, kk, ru) = weighed_blocks(source)?;
-    Ok(if kk >= ru { Lang::Kk } else { Lang::Ru })
+    let (_, total) = weighed_blocks(source)?;
+    Ok(majority(&total))
 }
 
 #[cfg(test)]
@@ -263,6 +269,12 @@ mod tests {
         ));
         assert_eq!(versions.len(), 1);
         assert_eq!(versions[0].0, Lang::Kk);
+    }
+
+    #[test]
+    fn majority_prefers_kazakh_on_a_tie() {
+        assert_eq!(majority(&ByLang { kk: 1.0, ru: 2.0 }), Lang::Ru);
+        assert_eq!(majority(&ByLang { kk: 2.0, ru: 2.0 }), Lang::Kk);
     }
 
     #[test]

@@ -12,7 +12,6 @@ use rayon::prelude::*;
 
 use super::features::Features;
 use super::score::Weights;
-use crate::numbering::NumberStyle;
 use crate::sets::longest_increasing_run;
 
 /// One step of an alignment path: how many clauses of each side one link takes.
@@ -354,7 +353,9 @@ fn pins(weights: &Weights, a: &[Features], b: &[Features]) -> Vec<(usize, usize)
     fn unique(features: &[Features]) -> HashMap<&[u32], Option<usize>> {
         let mut seen: HashMap<&[u32], Option<usize>> = HashMap::new();
         for (i, f) in features.iter().enumerate() {
-            if let Some((NumberStyle::Decimal | NumberStyle::Roman, n)) = &f.number {
+            if let Some((style, n)) = &f.number
+                && style.is_hierarchical()
+            {
                 seen.entry(n.as_slice())
                     .and_modify(|e| *e = None)
                     .or_insert(Some(i));

@@ -5,7 +5,7 @@ use crate::anchors;
 use crate::clause::{ClauseKind, sibling_positions};
 use crate::document::Version;
 use crate::glossary;
-use crate::numbering::NumberStyle;
+use crate::number::NumberStyle;
 
 /// What the score of a clause pair looks at, computed once per clause.
 #[derive(Debug)]
@@ -47,10 +47,7 @@ impl Features {
         for clause in clauses {
             let context = clause.parent().and_then(|p| {
                 let parent = version.clause(p)?;
-                match parent
-                    .number()
-                    .filter(|n| matches!(n.style(), NumberStyle::Decimal | NumberStyle::Roman))
-                {
+                match parent.number().filter(|n| n.is_hierarchical()) {
                     Some(n) => Some(n.components().to_vec()),
                     None => contexts.get(p.index).cloned().flatten(),
                 }
