@@ -6,6 +6,7 @@ mod corpus_report;
 mod divergences;
 mod errors;
 mod formats;
+mod generated_documents;
 mod mutations;
 mod properties;
 mod regression;
