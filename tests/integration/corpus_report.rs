@@ -50,6 +50,8 @@ fn the_template_family_is_found_and_other_policies_are_not_grouped() {
         10 + 3,
         "10 Kazakh pairs, 3 Russian"
     );
+    // Bounds, not figures: they state the grouping's verdict (one similar pair, the rest far
+    // apart), which is what this test is about; the figures are in the report's JSON.
     for pair in &analysis.similarities {
         let names = (
             stem(&analysis.documents[pair.a].name),
@@ -68,11 +70,7 @@ fn the_family_diff_says_what_kao_changed_in_the_template() {
     let mycar = BilingualDocument::from_path(corpus_dir().join("mycar-myverify.txt")).unwrap();
     let kao = BilingualDocument::from_path(corpus_dir().join("kao-autocheck.txt")).unwrap();
     let diff = Differ::new().compare(&mycar, &kao, Lang::Ru).unwrap();
-    assert!(
-        diff.similarity > 0.55 && diff.similarity < 0.7,
-        "{}",
-        diff.similarity
-    );
+    assert_eq!(format!("{:.3}", diff.similarity), "0.626");
     assert_eq!(diff.count(OpKind::Equal), 43, "shared template clauses");
     // The company names and registration numbers are the template's fill-ins.
     assert!(
