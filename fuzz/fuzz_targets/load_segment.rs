@@ -6,7 +6,9 @@ use kzru_align::BilingualDocument;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = BilingualDocument::from_bytes("fuzz.txt", data) else { return };
+    let Ok(doc) = BilingualDocument::from_bytes("fuzz.txt", data) else {
+        return;
+    };
     for version in doc.versions() {
         let text = doc.sources()[version.source()].text();
         for clause in version.clauses() {

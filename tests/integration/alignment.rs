@@ -67,21 +67,24 @@ fn mycar_numbered_clauses_align_one_to_one() {
     let alignment = Aligner::new().align(&doc);
     assert_eq!(numbered_links_that_differ(&doc, &alignment), []);
     use DivergenceKind::*;
-    assert_eq!(
-        divergences(&alignment),
-        [
-            (LengthMismatch, vec![9], vec![208]),
-            (UntranslatedFragment, vec![19], vec![]),
-            (ItemCountMismatch, vec![36], vec![235]),
-            (MissingCounterpart, vec![44, 45], vec![]),
-            (RepeatedText, vec![42, 44], vec![]),
-            (RepeatedText, vec![43, 45], vec![]),
-            (NumberingGap, vec![155, 157], vec![]),
-            (NumberingGap, vec![], vec![354, 356]),
-            (OutOfSequence, vec![171, 185], vec![]),
-            (OutOfSequence, vec![], vec![372, 386]),
-        ]
-    );
+    let mut expected = vec![
+        (LengthMismatch, vec![9], vec![208]),
+        (UntranslatedFragment, vec![19], vec![]),
+        (ItemCountMismatch, vec![36], vec![235]),
+        (MissingCounterpart, vec![44, 45], vec![]),
+        (RepeatedText, vec![42, 44], vec![]),
+        (RepeatedText, vec![43, 45], vec![]),
+        (NumberingGap, vec![155, 157], vec![]),
+        (NumberingGap, vec![], vec![354, 356]),
+        (OutOfSequence, vec![171, 185], vec![]),
+        (OutOfSequence, vec![], vec![372, 386]),
+    ];
+    if !cfg!(feature = "lingua") {
+        // Line 19's Russian table cell «Содержание термина/определения» is short and has no
+        // Kazakh-only letter to tell it by: only the statistical detector is trusted with it.
+        expected.retain(|(kind, _, _)| *kind != UntranslatedFragment);
+    }
+    assert_eq!(divergences(&alignment), expected);
     // The duplicated bullets are the ones left without counterpart, not their originals.
     let kk = doc.version(Lang::Kk).unwrap();
     let first = kk.clauses().iter().find(|c| c.line() == 42).unwrap();
@@ -254,6 +257,8 @@ fn a_long_document_is_aligned_in_a_band_without_losing_its_place() {
         doc.version(Lang::Kk).unwrap().clauses().len(),
         doc.version(Lang::Ru).unwrap().clauses().len(),
     );
+    // 700 sections of a heading and two clauses; one clause deleted from the Russian side.
+    assert_eq!((n, m), (2100, 2099));
     assert!(
         (n + 1) * (m + 1) > 1 << 22,
         "large enough for the band: {n} × {m}"
@@ -268,10 +273,18 @@ fn a_long_document_is_aligned_in_a_band_without_losing_its_place() {
         ]
     );
     let kinds: Vec<DivergenceKind> = alignment.divergences().iter().map(|d| d.kind()).collect();
-    assert!(kinds.contains(&DivergenceKind::MissingCounterpart));
-    assert!(kinds.contains(&DivergenceKind::NumberingMismatch));
-    assert!(
-        !kinds.contains(&DivergenceKind::NumberMismatch),
-        "every day count found its pair"
+    // The deleted 350.2 has no counterpart. The Russian 500.1 renumbered 501.1 stands inside
+    // section 500, differs from the Kazakh 500.1, repeats the real 501.1, and section 501 then
+    // seems to start at 501.2. No `NumberMismatch`: every day count found its pair.
+    use DivergenceKind::*;
+    assert_eq!(
+        kinds,
+        [
+            MissingCounterpart,
+            OutOfSequence,
+            NumberingMismatch,
+            DuplicateNumber,
+            NumberingGap
+        ]
     );
 }

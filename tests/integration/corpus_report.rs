@@ -50,6 +50,8 @@ fn the_template_family_is_found_and_other_policies_are_not_grouped() {
         10 + 3,
         "10 Kazakh pairs, 3 Russian"
     );
+    // Bounds, not figures: they state the grouping's verdict (one similar pair, the rest far
+    // apart), which is what this test is about; the figures are in the report's JSON.
     for pair in &analysis.similarities {
         let names = (
             stem(&analysis.documents[pair.a].name),
@@ -68,12 +70,8 @@ fn the_family_diff_says_what_kao_changed_in_the_template() {
     let mycar = BilingualDocument::from_path(corpus_dir().join("mycar-myverify.txt")).unwrap();
     let kao = BilingualDocument::from_path(corpus_dir().join("kao-autocheck.txt")).unwrap();
     let diff = Differ::new().compare(&mycar, &kao, Lang::Ru).unwrap();
-    assert!(
-        diff.similarity > 0.55 && diff.similarity < 0.7,
-        "{}",
-        diff.similarity
-    );
-    assert!(diff.count(OpKind::Equal) >= 40, "shared template clauses");
+    assert_eq!(format!("{:.3}", diff.similarity), "0.626");
+    assert_eq!(diff.count(OpKind::Equal), 43, "shared template clauses");
     // The company names and registration numbers are the template's fill-ins.
     assert!(
         diff.identity_a.contains(&"MyCar".to_owned())
@@ -133,6 +131,22 @@ fn the_family_diff_says_what_kao_changed_in_the_template() {
     );
 }
 
+/// The corpus JSON report: five documents, one family, kao's figures.
+fn check_json_report(path: &Path) {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 5);
+    assert_eq!(json["families"].as_array().unwrap().len(), 1);
+    let kao = json["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"].as_str().unwrap().contains("kao"))
+        .unwrap();
+    assert_eq!(kao["divergences"]["error"], 3);
+    assert_eq!(kao["tmx"], "kao-autocheck.tmx");
+    assert_eq!(kao["alignment"]["links"].as_array().unwrap().len(), 121);
+}
+
 #[test]
 fn the_report_is_written_with_json_tmx_and_html() {
     let analysis = analyze_dir(&corpus_dir(), &CorpusOptions::new()).unwrap();
@@ -149,19 +163,14 @@ fn the_report_is_written_with_json_tmx_and_html() {
         tmx,
         ["aitu-sauda.tmx", "kao-autocheck.tmx", "mycar-myverify.tmx"]
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(files.json.unwrap()).unwrap()).unwrap();
-    assert_eq!(json["documents"].as_array().unwrap().len(), 5);
-    assert_eq!(json["families"].as_array().unwrap().len(), 1);
-    let kao = json["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["name"].as_str().unwrap().contains("kao"))
-        .unwrap();
-    assert_eq!(kao["divergences"]["error"], 3);
-    assert_eq!(kao["tmx"], "kao-autocheck.tmx");
-    assert!(kao["alignment"]["links"].as_array().unwrap().len() > 100);
+    assert_eq!(
+        files.json.is_some(),
+        cfg!(feature = "serde"),
+        "the JSON report is serde's: written exactly when the feature is on"
+    );
+    if let Some(json) = &files.json {
+        check_json_report(json);
+    }
     let html = std::fs::read_to_string(&files.html).unwrap();
     for needle in [
         "aitu-sauda.txt",

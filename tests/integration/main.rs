@@ -8,6 +8,7 @@ mod errors;
 #[cfg(feature = "serde")]
 mod evaluation;
 mod formats;
+mod generated_documents;
 mod mutations;
 mod properties;
 mod regression;

@@ -14,7 +14,8 @@ fn kk_ru(kk: &str, ru: &str) -> BilingualDocument {
 #[test]
 fn a_one_megabyte_single_line() {
     let line = "Дербес деректер қорғалады және өңделеді. ".repeat(1 << 20 >> 6);
-    assert!(line.len() > 1 << 20);
+    // 16 384 copies of a 76-byte sentence: over a mebibyte.
+    assert_eq!(line.len(), 1_245_184);
     let doc = BilingualDocument::from_text("line.txt", line.clone()).unwrap();
     let kk = doc.version(Lang::Kk).unwrap();
     assert_eq!(kk.clauses().len(), 1);
@@ -26,16 +27,15 @@ fn a_fifty_megabyte_document() {
     let policy = include_str!("../../corpus/mycar-myverify.txt");
     let copies = (50 << 20) / policy.len() + 1;
     let text = policy.repeat(copies);
+    // The first whole number of copies past 50 MiB of the 75 525-byte corpus file.
+    assert_eq!((policy.len(), copies), (75_525, 695));
     assert!(text.len() >= 50 << 20);
     let end = text.trim_end().len();
     let doc = BilingualDocument::from_text("big.txt", text).unwrap();
     let clauses: usize = doc.versions().iter().map(|v| v.clauses().len()).sum();
     // Every copy's numbered clauses are there; after the first copy, a copy's title and
     // preamble belong to the clause before them (no text is lost).
-    assert!(
-        clauses >= copies * 240,
-        "{clauses} clauses for {copies} copies"
-    );
+    assert_eq!(clauses, 167_501, "{clauses} clauses for {copies} copies");
     let last = doc
         .versions()
         .iter()
@@ -45,7 +45,7 @@ fn a_fifty_megabyte_document() {
         .unwrap();
     assert_eq!(last, end, "the clauses reach the end of the text");
     let findings: usize = doc.all_findings().count();
-    assert!(findings > 0);
+    assert_eq!(findings, 54_174);
 }
 
 #[test]
