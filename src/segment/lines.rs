@@ -68,12 +68,12 @@ pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
             scan_from = start.body;
             scanner.push(start);
         }
-        if scanner.structured {
+        if scanner.is_structured() {
             scanner.scan_inside(scan_from, line_end, head.indent);
         }
         previous = Previous::after(line);
     }
-    scanner.starts
+    scanner.into_starts()
 }
 
 /// The clause that the line `text[line_start..line_end]` starts, if it starts one.
@@ -149,10 +149,10 @@ fn classify(
         Some(StartKind::Bullet)
     } else if is_table_row(line) {
         Some(StartKind::TableRow)
-    } else if !previous.blank && !scanner.starts.is_empty() {
+    } else if !previous.blank && scanner.last().is_some() {
         // A line broken off the one above: running text of the same clause.
         None
-    } else if !scanner.structured {
+    } else if !scanner.is_structured() {
         Some(StartKind::Block)
     } else {
         starts_paragraph(scanner, body_text, previous).then_some(StartKind::Paragraph)
@@ -163,6 +163,6 @@ fn classify(
 /// list (its last item ended a sentence) and when it begins like a sentence. Otherwise it
 /// continues the clause above.
 fn starts_paragraph(scanner: &Scanner, body_text: &str, previous: Previous) -> bool {
-    let after_list = scanner.starts.last().is_some_and(Start::is_list_item);
+    let after_list = scanner.last().is_some_and(Start::is_list_item);
     after_list && previous.terminal_strict && starts_upper(body_text)
 }

@@ -44,13 +44,13 @@ pub(super) struct Scanner<'a> {
     /// The whole text of the source.
     text: &'a str,
     /// The clause starts, in text order.
-    pub(super) starts: Vec<Start>,
+    starts: Vec<Start>,
     /// The last decimal number seen, for recognising the next one inside a line.
     current_decimal: Option<Vec<u32>>,
     /// The style and value of the last enumeration item seen.
     current_list: Option<(NumberStyle, u32)>,
     /// Whether a numbered clause, bullet or table row was seen (the preamble is over).
-    pub(super) structured: bool,
+    structured: bool,
 }
 
 impl<'a> Scanner<'a> {
@@ -63,6 +63,21 @@ impl<'a> Scanner<'a> {
             current_list: None,
             structured: false,
         }
+    }
+
+    /// The last clause start found, if any.
+    pub(super) fn last(&self) -> Option<&Start> {
+        self.starts.last()
+    }
+
+    /// Whether a numbered clause, bullet or table row was seen: the preamble is over.
+    pub(super) fn is_structured(&self) -> bool {
+        self.structured
+    }
+
+    /// The clause starts found, in text order.
+    pub(super) fn into_starts(self) -> Vec<Start> {
+        self.starts
     }
 
     /// Whether `number` is the one expected next: the next item of the current list, or a
