@@ -1,0 +1,168 @@
+//! The line loop: reads a version line by line and finds where its clauses start.
+//!
+//! Each line goes through the same steps: read its head ([`read_line_head`]), accept the
+//! number at its start or not ([`line_number`]), classify the line ([`classify`]: a clause
+//! start, or a continuation of the clause above), and look inside it for the numbers expected
+//! next ([`Scanner::scan_inside`]). What a line ended with is carried to the next one in
+//! [`Previous`].
+
+use super::line_head::{LineHead, is_table_row, read_line_head, skip};
+use super::scanner::{Scanner, accept_line_number};
+use super::sentence::{ends_sentence, starts_upper};
+use super::start::{Start, StartKind};
+use crate::normalize::is_collapsible_space as is_space;
+use crate::number::ClauseNumber;
+use crate::span::{Span, lines_in};
+
+/// A previous line at most this long ends a sentence even without punctuation: it is a
+/// heading or a list item. Lines broken mid-sentence by PDF extraction are full lines.
+const SHORT_LINE: usize = 60;
+
+/// What the lines before the current one tell about it.
+#[derive(Clone, Copy)]
+struct Previous {
+    /// A blank line separates it from the last line of text.
+    blank: bool,
+    /// The last line ended a sentence, or was short enough to be a heading or a list item.
+    terminal: bool,
+    /// The last line ended with punctuation that ends a sentence.
+    terminal_strict: bool,
+}
+
+impl Previous {
+    /// Before the first line: as after a finished sentence.
+    const START: Previous = Previous {
+        blank: false,
+        terminal: true,
+        terminal_strict: true,
+    };
+
+    /// After the line of text `line`.
+    fn after(line: &str) -> Previous {
+        let last = line
+            .trim_end_matches(|c: char| is_space(c) || c == '*')
+            .chars()
+            .next_back();
+        let terminal_strict = last.is_some_and(ends_sentence);
+        Previous {
+            blank: false,
+            terminal: terminal_strict || line.trim().chars().count() <= SHORT_LINE,
+            terminal_strict,
+        }
+    }
+}
+
+/// The clause starts in the part `range` of `text`, in text order.
+pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
+    let mut scanner = Scanner::new(text);
+    let mut previous = Previous::START;
+    for (line_start, line_end) in lines_in(text, range.range()) {
+        let line = &text[line_start..line_end];
+        if line.chars().all(is_space) {
+            previous.blank = true;
+            continue;
+        }
+        let head = read_line_head(text, line_start, line_end);
+        let mut scan_from = head.content;
+        if let Some(start) = start_of_line(&scanner, text, line_start, line_end, &head, previous) {
+            scan_from = start.body;
+            scanner.push(start);
+        }
+        if scanner.is_structured() {
+            scanner.scan_inside(scan_from, line_end, head.indent);
+        }
+        previous = Previous::after(line);
+    }
+    scanner.into_starts()
+}
+
+/// The clause that the line `text[line_start..line_end]` starts, if it starts one.
+fn start_of_line(
+    scanner: &Scanner,
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    head: &LineHead,
+    previous: Previous,
+) -> Option<Start> {
+    let marker = head.marker.map(|m| text[m].to_owned());
+    let number = line_number(scanner, text, line_end, head, previous);
+    let line = &text[line_start..line_end];
+    let body_text = &text[head.body..line_end];
+    let kind = classify(
+        scanner,
+        line,
+        body_text,
+        number.as_ref(),
+        marker.as_deref(),
+        previous,
+    )?;
+    let body = match kind {
+        StartKind::Numbered | StartKind::Bullet => head.body,
+        StartKind::Block | StartKind::Paragraph | StartKind::TableRow => {
+            skip(text, head.content, line_end, |c| is_space(c) || c == '#')
+        }
+    };
+    Some(Start {
+        offset: head.content,
+        body,
+        kind,
+        number,
+        marker,
+        heading_level: head.heading_level,
+        indent: head.indent,
+    })
+}
+
+/// The number at the line start, if it begins a clause.
+fn line_number(
+    scanner: &Scanner,
+    text: &str,
+    line_end: usize,
+    head: &LineHead,
+    previous: Previous,
+) -> Option<ClauseNumber> {
+    head.number
+        .as_ref()
+        .filter(|(n, end)| {
+            // A broken line may end without punctuation before the next item; the
+            // number expected next starts a clause all the same.
+            let context = previous.terminal || scanner.is_expected(n);
+            accept_line_number(n, &text[*end..line_end], context)
+        })
+        .map(|(n, _)| n.clone())
+}
+
+/// What kind of clause the line starts, or `None` when it continues the clause above.
+/// `body_text` is the line after its markers and number.
+fn classify(
+    scanner: &Scanner,
+    line: &str,
+    body_text: &str,
+    number: Option<&ClauseNumber>,
+    marker: Option<&str>,
+    previous: Previous,
+) -> Option<StartKind> {
+    if number.is_some() {
+        Some(StartKind::Numbered)
+    } else if marker.is_some() {
+        Some(StartKind::Bullet)
+    } else if is_table_row(line) {
+        Some(StartKind::TableRow)
+    } else if !previous.blank && scanner.last().is_some() {
+        // A line broken off the one above: running text of the same clause.
+        None
+    } else if !scanner.is_structured() {
+        Some(StartKind::Block)
+    } else {
+        starts_paragraph(scanner, body_text, previous).then_some(StartKind::Paragraph)
+    }
+}
+
+/// Whether unnumbered text after a blank line starts a new paragraph: only after a finished
+/// list (its last item ended a sentence) and when it begins like a sentence. Otherwise it
+/// continues the clause above.
+fn starts_paragraph(scanner: &Scanner, body_text: &str, previous: Previous) -> bool {
+    let after_list = scanner.last().is_some_and(Start::is_list_item);
+    after_list && previous.terminal_strict && starts_upper(body_text)
+}
