@@ -1,6 +1,7 @@
 //! Integration tests, one binary with a module per area.
 
 mod alignment;
+mod architecture;
 mod corpus;
 mod corpus_report;
 mod divergences;
