@@ -4,22 +4,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::language::Lang;
+use crate::language::{ByLang, Lang};
 
 /// One glossary entry: the word stems of the term in each language.
-pub(crate) struct Term {
-    pub(crate) kk: Vec<String>,
-    pub(crate) ru: Vec<String>,
-}
-
-impl Term {
-    fn stems(&self, lang: Lang) -> &[String] {
-        match lang {
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
-        }
-    }
-}
+pub(crate) type Term = ByLang<Vec<String>>;
 
 pub(crate) fn terms() -> &'static [Term] {
     static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
@@ -68,20 +56,23 @@ pub(crate) fn find_terms(text: &str, lang: Lang) -> Vec<u16> {
 
 /// Terms of each language by the first letter of their first stem.
 fn by_first_letter(lang: Lang) -> &'static HashMap<char, Vec<usize>> {
-    static INDEX: OnceLock<[HashMap<char, Vec<usize>>; 2]> = OnceLock::new();
+    static INDEX: OnceLock<ByLang<HashMap<char, Vec<usize>>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let build = |lang: Lang| {
             let mut map: HashMap<char, Vec<usize>> = HashMap::new();
             for (i, term) in terms().iter().enumerate() {
-                if let Some(first) = term.stems(lang).first().and_then(|s| s.chars().next()) {
+                if let Some(first) = term.get(lang).first().and_then(|s| s.chars().next()) {
                     map.entry(first).or_default().push(i);
                 }
             }
             map
         };
-        [build(Lang::Kk), build(Lang::Ru)]
+        ByLang {
+            kk: build(Lang::Kk),
+            ru: build(Lang::Ru),
+        }
     });
-    &index[usize::from(lang == Lang::Ru)]
+    index.get(lang)
 }
 
 /// [`find_terms`] on the lower-case words of a text.
@@ -93,7 +84,7 @@ pub(crate) fn find_terms_in_words(words: &[&str], lang: Lang) -> Vec<u16> {
             continue;
         };
         for &t in index.get(&first).into_iter().flatten() {
-            let stems = terms()[t].stems(lang);
+            let stems = terms()[t].get(lang);
             let fits = stems.len() <= words.len() - at
                 && words[at..]
                     .iter()
@@ -154,7 +145,7 @@ mod tests {
         let words: Vec<&str> = lower.unicode_words().collect();
         (0..terms().len())
             .filter(|&t| {
-                let stems = terms()[t].stems(lang);
+                let stems = terms()[t].get(lang);
                 words.windows(stems.len()).any(|window| {
                     window
                         .iter()
@@ -226,12 +217,12 @@ mod tests {
                 assert!(
                     entries_in(phrase, lang).contains(&t),
                     "{lang} «{}» does not occur in «{phrase}»",
-                    term.stems(lang).join(" ")
+                    term.get(lang).join(" ")
                 );
                 assert!(
                     find_terms(phrase, lang).contains(&concepts()[t]),
                     "{lang} «{}» is not found in «{phrase}»",
-                    term.stems(lang).join(" ")
+                    term.get(lang).join(" ")
                 );
             }
         }
@@ -311,7 +302,7 @@ mod tests {
         for (lang, words) in OTHER_SENSE_WORDS {
             for &(word, own_sense) in words {
                 for t in entries_in(word, lang) {
-                    let stems = terms()[t].stems(lang).join(" ");
+                    let stems = terms()[t].get(lang).join(" ");
                     if stems != own_sense {
                         found.push((lang, stems, word));
                     }
@@ -319,7 +310,7 @@ mod tests {
                 if !own_sense.is_empty() {
                     let own = entries_in(word, lang)
                         .into_iter()
-                        .any(|t| terms()[t].stems(lang).join(" ") == own_sense);
+                        .any(|t| terms()[t].get(lang).join(" ") == own_sense);
                     assert!(own, "{lang} «{word}» does not match its own «{own_sense}»");
                 }
             }

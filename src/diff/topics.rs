@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::model::{DiffOp, OpKind, TopicChange};
 use super::values::values;
-use crate::Lang;
+use crate::{ByLang, Lang};
 
 /// A topic of `data/topics.tsv`: the word beginnings that mark a clause as about it.
 struct Topic {
@@ -15,10 +15,8 @@ struct Topic {
     id: &'static str,
     /// Its readable label (`retention period`).
     label: &'static str,
-    /// Beginnings of Kazakh words about it.
-    kk: Vec<&'static str>,
-    /// Beginnings of Russian words about it.
-    ru: Vec<&'static str>,
+    /// Beginnings of the words about it, in each language.
+    stems: ByLang<Vec<&'static str>>,
 }
 
 /// The topics, read once.
@@ -33,8 +31,10 @@ fn topics() -> &'static [Topic] {
                 Some(Topic {
                     id: cols.next()?,
                     label: cols.next()?,
-                    kk: cols.next()?.split(',').collect(),
-                    ru: cols.next()?.split(',').collect(),
+                    stems: ByLang {
+                        kk: cols.next()?.split(',').collect(),
+                        ru: cols.next()?.split(',').collect(),
+                    },
                 })
             })
             .collect()
@@ -47,7 +47,7 @@ pub(super) fn topics_of(lower: &str, lang: Lang) -> Vec<&'static str> {
     topics()
         .iter()
         .filter(|t| {
-            let stems = if lang == Lang::Kk { &t.kk } else { &t.ru };
+            let stems = t.stems.get(lang);
             words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
         })
         .map(|t| t.id)

@@ -33,15 +33,8 @@ pub struct ClauseRecord<'a> {
     pub text: &'a str,
 }
 
-/// The files the two versions come from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct SourceFiles<'a> {
-    /// The file of the Kazakh version.
-    pub kk: Option<&'a str>,
-    /// The file of the Russian version.
-    pub ru: Option<&'a str>,
-}
+/// The files the two versions come from, `{"kk": …, "ru": …}`.
+pub type SourceFiles<'a> = crate::ByLang<Option<&'a str>>;
 
 /// The JSON report of an alignment: `{"source", "clauses", "links", "divergences"}`.
 #[derive(Clone, Debug)]
