@@ -8,7 +8,7 @@
 
 use super::line_head::{LineHead, is_table_row, read_line_head, skip};
 use super::scanner::{Scanner, accept_line_number};
-use super::sentence::{ends_sentence, starts_upper};
+use super::sentence::{ends_sentence, starts_lower, starts_upper};
 use super::start::{Start, StartKind};
 use crate::normalize::is_collapsible_space as is_space;
 use crate::number::ClauseNumber;
@@ -21,6 +21,8 @@ const SHORT_LINE: usize = 60;
 /// What the lines before the current one tell about it.
 #[derive(Clone, Copy)]
 struct Previous {
+    /// The version separates its paragraphs by line breaks alone (see [`lines_are_paragraphs`]).
+    lines_are_paragraphs: bool,
     /// A blank line separates it from the last line of text.
     blank: bool,
     /// The last line ended a sentence, or was short enough to be a heading or a list item.
@@ -32,19 +34,21 @@ struct Previous {
 impl Previous {
     /// Before the first line: as after a finished sentence.
     const START: Previous = Previous {
+        lines_are_paragraphs: false,
         blank: false,
         terminal: true,
         terminal_strict: true,
     };
 
     /// After the line of text `line`.
-    fn after(line: &str) -> Previous {
+    fn after(self, line: &str) -> Previous {
         let last = line
             .trim_end_matches(|c: char| is_space(c) || c == '*')
             .chars()
             .next_back();
         let terminal_strict = last.is_some_and(ends_sentence);
         Previous {
+            lines_are_paragraphs: self.lines_are_paragraphs,
             blank: false,
             terminal: terminal_strict || line.trim().chars().count() <= SHORT_LINE,
             terminal_strict,
@@ -55,7 +59,10 @@ impl Previous {
 /// The clause starts in the part `range` of `text`, in text order.
 pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
     let mut scanner = Scanner::new(text);
-    let mut previous = Previous::START;
+    let mut previous = Previous {
+        lines_are_paragraphs: lines_are_paragraphs(text, range),
+        ..Previous::START
+    };
     for (line_start, line_end) in lines_in(text, range.range()) {
         let line = &text[line_start..line_end];
         if line.chars().all(is_space) {
@@ -71,7 +78,7 @@ pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
         if scanner.is_structured() {
             scanner.scan_inside(scan_from, line_end, head.indent);
         }
-        previous = Previous::after(line);
+        previous = previous.after(line);
     }
     scanner.into_starts()
 }
@@ -149,14 +156,48 @@ fn classify(
         Some(StartKind::Bullet)
     } else if is_table_row(line) {
         Some(StartKind::TableRow)
-    } else if !previous.blank && scanner.last().is_some() {
+    } else if !previous.blank && scanner.last().is_some() && !starts_own_line(body_text, previous)
+    {
         // A line broken off the one above: running text of the same clause.
         None
     } else if !scanner.is_structured() {
         Some(StartKind::Block)
+    } else if !previous.blank {
+        // No blank line, but the line above was finished: a paragraph of its own.
+        Some(StartKind::Paragraph)
     } else {
         starts_paragraph(scanner, body_text, previous).then_some(StartKind::Paragraph)
     }
+}
+
+/// Whether a line that follows another without a blank line is a unit of its own rather than
+/// the rest of a broken sentence: the line above was finished (it ended a sentence, or was
+/// short, as a title or a heading is) and this one begins like a sentence. Text copied from a
+/// web page has no blank lines between its paragraphs; a sentence broken by a PDF extractor
+/// runs on in lower case or after a full line.
+fn starts_own_line(body_text: &str, previous: Previous) -> bool {
+    if previous.lines_are_paragraphs {
+        !starts_lower(body_text)
+    } else {
+        previous.terminal && starts_upper(body_text)
+    }
+}
+
+/// Whether the version in `range` separates its paragraphs by line breaks alone: fewer blank
+/// lines than a quarter of its lines of text, as in text copied from a web page or a
+/// template. There a line is a unit of its own unless it runs on in lower case (a party's
+/// details broken after a comma, «күні {date}» under a signature); a text with blank lines
+/// between its paragraphs may break its lines anywhere (a PDF's extracted lines).
+fn lines_are_paragraphs(text: &str, range: Span) -> bool {
+    let (mut blank, mut filled) = (0usize, 0usize);
+    for (start, end) in lines_in(text, range.range()) {
+        if text[start..end].chars().all(is_space) {
+            blank += 1;
+        } else {
+            filled += 1;
+        }
+    }
+    filled >= 2 && blank * 4 < filled
 }
 
 /// Whether unnumbered text after a blank line starts a new paragraph: only after a finished
