@@ -156,8 +156,7 @@ fn classify(
         Some(StartKind::Bullet)
     } else if is_table_row(line) {
         Some(StartKind::TableRow)
-    } else if !previous.blank && scanner.last().is_some() && !starts_own_line(body_text, previous)
-    {
+    } else if !previous.blank && scanner.last().is_some() && !starts_own_line(body_text, previous) {
         // A line broken off the one above: running text of the same clause.
         None
     } else if !scanner.is_structured() {
@@ -171,16 +170,11 @@ fn classify(
 }
 
 /// Whether a line that follows another without a blank line is a unit of its own rather than
-/// the rest of a broken sentence: the line above was finished (it ended a sentence, or was
-/// short, as a title or a heading is) and this one begins like a sentence. Text copied from a
-/// web page has no blank lines between its paragraphs; a sentence broken by a PDF extractor
-/// runs on in lower case or after a full line.
+/// the rest of a broken sentence. In a version that separates its paragraphs by line breaks
+/// alone, it is unless it runs on in lower case; in one with blank lines between paragraphs,
+/// a line break alone never starts a paragraph (a PDF's extracted lines break anywhere).
 fn starts_own_line(body_text: &str, previous: Previous) -> bool {
-    if previous.lines_are_paragraphs {
-        !starts_lower(body_text)
-    } else {
-        previous.terminal && starts_upper(body_text)
-    }
+    previous.lines_are_paragraphs && !starts_lower(body_text)
 }
 
 /// Whether the version in `range` separates its paragraphs by line breaks alone: fewer blank

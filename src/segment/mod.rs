@@ -89,6 +89,40 @@ mod tests {
     }
 
     #[test]
+    fn without_blank_lines_every_line_is_a_unit_unless_it_runs_on_in_lower_case() {
+        // A web page copied as text: title, version line, heading, two paragraphs under it.
+        let cs = clauses(
+            "Политика конфиденциальности\nВерсия: 1.0\n1. Введение\n\
+             Обеспечение защиты данных — приоритет.\nОбработка ведётся по закону.\n\
+             Заказчик: ТОО «Альфа», БИН 123,\nдействующее на основании Устава.\n",
+        );
+        let texts: Vec<&str> = cs.iter().map(Clause::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Политика конфиденциальности",
+                "Версия: 1.0",
+                "Введение",
+                "Обеспечение защиты данных — приоритет.",
+                "Обработка ведётся по закону.",
+                "Заказчик: ТОО «Альфа», БИН 123, действующее на основании Устава.",
+            ]
+        );
+        // The paragraphs under the heading belong to its section.
+        assert!(cs[3..].iter().all(|c| c.parent() == Some(cs[2].id())));
+    }
+
+    #[test]
+    fn with_blank_lines_a_broken_sentence_stays_one_clause() {
+        // Lines broken by a PDF extractor inside blank-line separated paragraphs.
+        let cs = clauses(
+            "1. Общие положения\n\n1.1. Компания обрабатывает данные пользователей, которые\n\
+             Пользователь передаёт через сервис, и хранит их.\n\n1.2. Иное.\n",
+        );
+        assert_eq!(numbers(&cs), ["1.", "1.1.", "1.2."]);
+    }
+
+    #[test]
     fn numbers_in_running_text_do_not_start_clauses() {
         let cs = clauses(
             "1. Общие положения\n\n1.1. Невзирая на положения пунктов 4.1 – 4.3 выше, согласно ст. 350 и Закону \
