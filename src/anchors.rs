@@ -41,6 +41,20 @@ pub(crate) struct Anchor {
     pub(crate) raw: String,
 }
 
+impl Anchor {
+    /// Whether a Latin word reads as a proper name worth comparing across the versions: it
+    /// has a capital or a digit (`MyVerify`, `SMS`, `B2B`) and three characters or more. Common
+    /// words (`email`, `online`, an English gloss such as `as is`) and two-letter
+    /// abbreviations (`AI`, `IT`, which translations render as ИИ, ИТ) are one side's wording.
+    pub(crate) fn is_proper_name(&self) -> bool {
+        self.raw.chars().count() >= 3
+            && self
+                .raw
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
 impl fmt::Display for Anchor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.raw)
@@ -435,5 +449,21 @@ mod tests {
         assert_eq!(keys("Status"), [(AnchorKind::Name, "status".to_owned())]);
         assert_eq!(keys("SMS"), [(AnchorKind::Name, "sms".to_owned())]);
         assert_eq!(keys("Express"), [(AnchorKind::Name, "express".to_owned())]);
+    }
+
+    #[test]
+    fn proper_names_have_a_capital_or_a_digit_and_three_characters() {
+        let names = |text: &str| -> Vec<String> {
+            extract(text)
+                .into_iter()
+                .filter(|a| a.kind == AnchorKind::Name && a.is_proper_name())
+                .map(|a| a.raw)
+                .collect()
+        };
+        assert_eq!(
+            names("MyVerify, SMS, B2B, Kaspi Bank"),
+            ["B2B", "Bank", "Kaspi", "MyVerify", "SMS"]
+        );
+        assert_eq!(names("email, online (as is), AI, IT"), Vec::<String>::new());
     }
 }
