@@ -11,7 +11,7 @@ use super::scanner::{Scanner, accept_line_number};
 use super::sentence::{ends_sentence, starts_lower, starts_upper};
 use super::start::{Start, StartKind};
 use crate::normalize::is_collapsible_space as is_space;
-use crate::number::ClauseNumber;
+use crate::number::{ClauseNumber, NumberSlip};
 use crate::span::{Span, lines_in};
 
 /// A previous line at most this long ends a sentence even without punctuation: it is a
@@ -29,6 +29,8 @@ struct Previous {
     terminal: bool,
     /// The last line ended with punctuation that ends a sentence.
     terminal_strict: bool,
+    /// The last line ended with a colon: it introduces what follows.
+    colon: bool,
 }
 
 impl Previous {
@@ -38,6 +40,7 @@ impl Previous {
         blank: false,
         terminal: true,
         terminal_strict: true,
+        colon: false,
     };
 
     /// After the line of text `line`.
@@ -52,6 +55,7 @@ impl Previous {
             blank: false,
             terminal: terminal_strict || line.trim().chars().count() <= SHORT_LINE,
             terminal_strict,
+            colon: last == Some(':'),
         }
     }
 }
@@ -93,7 +97,7 @@ fn start_of_line(
     previous: Previous,
 ) -> Option<Start> {
     let marker = head.marker.map(|m| text[m].to_owned());
-    let number = line_number(scanner, text, line_end, head, previous);
+    let (number, slip) = line_number(scanner, text, line_end, head, previous).unzip();
     let line = &text[line_start..line_end];
     let body_text = &text[head.body..line_end];
     let kind = classify(
@@ -118,26 +122,64 @@ fn start_of_line(
         marker,
         heading_level: head.heading_level,
         indent: head.indent,
+        slip: slip.flatten(),
     })
 }
 
-/// The number at the line start, if it begins a clause.
+/// The number at the line start, if it begins a clause, with the slip read past in writing
+/// it. Beyond the number as read, three readings depend on the numbers around it: a number
+/// written twice without a space (`6.3.6.3.` where `6.3.` comes next), a section number
+/// without its dot (`3 Тараптардың` where section 3 comes next), and a list restarted under
+/// the clause that introduces it (`1.`, `2.` after `3.2. Орындаушы міндетті:`).
 fn line_number(
     scanner: &Scanner,
     text: &str,
     line_end: usize,
     head: &LineHead,
     previous: Previous,
-) -> Option<ClauseNumber> {
-    head.number
-        .as_ref()
-        .filter(|(n, end)| {
-            // A broken line may end without punctuation before the next item; the
-            // number expected next starts a clause all the same.
-            let context = previous.terminal || scanner.is_expected(n);
-            accept_line_number(n, &text[*end..line_end], context)
-        })
-        .map(|(n, _)| n.clone())
+) -> Option<(ClauseNumber, Option<NumberSlip>)> {
+    let (read, end) = head.number.as_ref()?;
+    let rest = &text[*end..line_end];
+    let mut number = read.clone();
+    let mut slip = head.slip;
+    if let Some(half) = number.halved()
+        && !scanner.is_expected(&number)
+        && scanner.is_expected(&half)
+    {
+        number = half;
+        slip = Some(NumberSlip::Doubled);
+    }
+    let expected = scanner.is_expected(&number);
+    if head.bare {
+        // The dot is missing; the trailing-dot check reports it beside the dotted ones.
+        let heading = starts_upper(rest.trim_start_matches(is_space));
+        return (expected && heading).then_some((number, slip));
+    }
+    if let Some(item) = number.as_dotted_item()
+        && scanner.in_numbered_text()
+    {
+        let opens = item.last() == 1 && previous.colon;
+        let continues = scanner.is_expected(&item);
+        // The next section beats the next item when the line reads as a heading.
+        let section = expected && reads_as_heading(rest);
+        if (opens || continues) && !section && accept_line_number(&item, rest, true, true) {
+            return Some((item, slip));
+        }
+    }
+    // A broken line may end without punctuation before the next item; the number expected
+    // next starts a clause all the same.
+    let context = previous.terminal || expected;
+    accept_line_number(&number, rest, context, expected).then_some((number, slip))
+}
+
+/// Whether the text after a number reads as a heading: short and not ending like a sentence
+/// or a list item, or written in capitals.
+fn reads_as_heading(rest: &str) -> bool {
+    let rest = rest.trim();
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    let unfinished = rest.chars().next_back().is_some_and(|c| !ends_sentence(c));
+    capitals || (unfinished && rest.chars().count() <= SHORT_LINE)
 }
 
 /// What kind of clause the line starts, or `None` when it continues the clause above.

@@ -123,6 +123,58 @@ mod tests {
     }
 
     #[test]
+    fn glued_doubled_and_dotless_markers_still_number_their_clause() {
+        let cs = clauses(
+            "1. Общие положения\n\n1.1. Первый пункт.\n\n1.2.своевременно сообщать.\n\n\
+             1.3. 2tick.kz хранит экземпляр.\n\n1.4. 1.4. Повтор номера.\n\n1.5.1.5. Повтор без \
+             пробела.\n\n1.6.. Две точки.\n\n2 Обязанности сторон\n\n2.1. Последний пункт.\n",
+        );
+        assert_eq!(
+            numbers(&cs),
+            [
+                "1.", "1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "1.6.", "2", "2.1."
+            ]
+        );
+        let texts: Vec<&str> = cs.iter().map(Clause::text).collect();
+        assert_eq!(texts[3], "2tick.kz хранит экземпляр.");
+        assert_eq!(texts[4], "Повтор номера.");
+        assert_eq!(texts[6], "Две точки.");
+        let slips: Vec<Option<crate::number::NumberSlip>> = cs.iter().map(|c| c.slip).collect();
+        use crate::number::NumberSlip::{Doubled, ExtraDots};
+        assert_eq!(
+            slips,
+            [
+                None,
+                None,
+                None,
+                None,
+                Some(Doubled),
+                Some(Doubled),
+                Some(ExtraDots),
+                None,
+                None
+            ]
+        );
+        // A quantity after a finished sentence is no section, even without a dot.
+        let cs = clauses("1. Сроки\n\n1.1. Данные хранятся.\n\n5 лет хранятся копии.\n");
+        assert_eq!(numbers(&cs), ["1.", "1.1."]);
+    }
+
+    #[test]
+    fn a_list_restarted_under_a_clause_is_its_items() {
+        let cs = clauses(
+            "3. Обязанности\n\n3.1. Исполнитель обязан:\n\n1. оказать услуги;\n\n\
+             2. сообщать о рисках;\n\n3. хранить тайну.\n\n3.2. Заказчик обязан платить.\n\n\
+             4. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ\n",
+        );
+        assert_eq!(numbers(&cs), ["3.", "3.1.", "1.", "2.", "3.", "3.2.", "4."]);
+        assert!(cs[2..5].iter().all(|c| c.parent() == Some(cs[1].id())));
+        assert!(cs[2..5].iter().all(|c| c.kind() == ClauseKind::Item));
+        assert_eq!(cs[6].kind(), ClauseKind::Section);
+        assert_eq!(cs[6].parent(), None);
+    }
+
+    #[test]
     fn numbers_in_running_text_do_not_start_clauses() {
         let cs = clauses(
             "1. Общие положения\n\n1.1. Невзирая на положения пунктов 4.1 – 4.3 выше, согласно ст. 350 и Закону \
