@@ -41,6 +41,20 @@ pub(crate) struct Anchor {
     pub(crate) raw: String,
 }
 
+impl Anchor {
+    /// Whether a Latin word reads as a proper name worth comparing across the versions: it
+    /// has a capital or a digit (`MyVerify`, `SMS`, `B2B`) and three characters or more. Common
+    /// words (`email`, `online`, an English gloss such as `as is`) and two-letter
+    /// abbreviations (`AI`, `IT`, which translations render as ИИ, ИТ) are one side's wording.
+    pub(crate) fn is_proper_name(&self) -> bool {
+        self.raw.chars().count() >= 3
+            && self
+                .raw
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
 impl fmt::Display for Anchor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.raw)
@@ -55,7 +69,8 @@ const TRIM: &[char] = &[
 /// Extracts the anchors of a normalized text, sorted by key.
 pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     let mut anchors = Vec::new();
-    let masked = phones(text, &mut anchors);
+    let masked = mask_placeholders(text);
+    let masked = phones(&masked, &mut anchors);
     // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
     for token in masked.split(|c: char| {
         c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
@@ -93,6 +108,51 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     }
     anchors.sort();
     anchors
+}
+
+/// Blanks out template placeholders (`{{CITY}}`, `{{ $order->number }}`, `{$name}`, `${date}`,
+/// `{fio}`): they are filled in per document, so the words and digits inside them are neither
+/// names nor numbers, and their per-language variants (`{name_kz}`, `{name_ru}`) differ by
+/// design. A placeholder is a brace group on one line without sentence text: no space inside a
+/// single-brace group unless it starts with `$`.
+fn mask_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('{') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut masked = text.to_owned();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        let double = bytes.get(i + 1) == Some(&b'{');
+        let open = if double { 2 } else { 1 };
+        let close = if double { "}}" } else { "}" };
+        let start = if i > 0 && bytes[i - 1] == b'$' {
+            i - 1
+        } else {
+            i
+        };
+        let Some(len) = text[i + open..].find(close) else {
+            break;
+        };
+        let inner = &text[i + open..i + open + len];
+        let end = i + open + len + close.len();
+        let plausible = !inner.is_empty()
+            && inner.len() <= 80
+            && !inner.contains('\n')
+            && !inner.contains('{')
+            && (double || start < i || inner.starts_with('$') || !inner.contains(' '));
+        if plausible {
+            masked.replace_range(start..end, &" ".repeat(end - start));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(masked)
 }
 
 /// Finds phone numbers (ten or more digits with spaces, dashes or brackets between them),
@@ -179,6 +239,14 @@ fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
             continue;
         }
         let start = i;
+        // A version tag (`v1.2`) is a number; any other letters before the digits glue them.
+        let letters_before = token[..start]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let after_letter =
+            letters_before > 1 || (letters_before == 1 && !matches!(bytes[start - 1], b'v' | b'V'));
         while i < bytes.len()
             && (bytes[i].is_ascii_digit()
                 || (matches!(bytes[i], b'.' | b',')
@@ -187,6 +255,10 @@ fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
             i += 1;
         }
         let number = &token[start..i];
+        // `B2B`, `4G`, `mp3`: digits glued to Latin letters belong to a name, not a number.
+        if after_letter || bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
         // `94-V`, `94-В`: a short upper-case suffix after a hyphen makes an identifier.
         if token[i..].starts_with('-') {
             let suffix: String = token[i + 1..]
@@ -221,7 +293,30 @@ fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
     }
 }
 
+/// The comparison key of a Latin word: lower case, a plural `-s` dropped (`Cookies` and
+/// `cookie` are one name in two grammatical numbers), `e-mail` written as `email`.
+fn name_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if stem.len() >= 4 && !stem.ends_with('s') && !stem.ends_with('u') => {
+            stem.to_owned()
+        }
+        _ => lower,
+    }
+}
+
 fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
+    // `e-mail` and `email` are one word spelled two ways.
+    let joined;
+    let token = if token.to_ascii_lowercase().contains("e-mail") {
+        joined = token
+            .replace("e-mail", "email")
+            .replace("E-mail", "Email")
+            .replace("E-Mail", "Email");
+        joined.as_str()
+    } else {
+        token
+    };
     for word in token.split(|c: char| !c.is_alphanumeric()) {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 2
@@ -233,7 +328,7 @@ fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
             }
             anchors.push(Anchor {
                 kind: AnchorKind::Name,
-                key: word.to_lowercase(),
+                key: name_key(word),
                 raw: word.to_owned(),
             });
         }
@@ -304,5 +399,71 @@ mod tests {
         assert!(
             keys("БСН: 191140031171").contains(&(AnchorKind::Number, "191140031171".to_owned()))
         );
+    }
+
+    #[test]
+    fn placeholders_are_neither_names_nor_numbers() {
+        for text in [
+            "Қала: {{CITY}}, күні {{ $order->created_at->format('d.m.Y') }}",
+            "ЖСН {iin}, {fio}, {$client_name_kz}, ${contract.number2}",
+        ] {
+            assert_eq!(keys(text), [], "{text}");
+        }
+        // Text around a placeholder still counts; a brace group of prose is not a placeholder.
+        assert_eq!(
+            keys("{{DEPOSIT}} теңге, 5 күн"),
+            [(AnchorKind::Number, "5".to_owned())]
+        );
+        assert_eq!(keys("{сноска 7}"), [(AnchorKind::Number, "7".to_owned())]);
+    }
+
+    #[test]
+    fn digits_inside_a_latin_token_belong_to_the_name() {
+        let found = keys("B2B-оферта, 4G желісі, mp3 және 24/7");
+        assert!(
+            !found.contains(&(AnchorKind::Number, "2".to_owned())),
+            "{found:?}"
+        );
+        assert!(
+            !found.contains(&(AnchorKind::Number, "4".to_owned())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(AnchorKind::Name, "b2b".to_owned())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(AnchorKind::Number, "24".to_owned())),
+            "{found:?}"
+        );
+        // An identifier keeps its digits: `94-V` is a law number.
+        assert!(keys("№ 94-V").contains(&(AnchorKind::Identifier, "94-в".to_owned())));
+    }
+
+    #[test]
+    fn spelling_variants_of_one_name_share_a_key() {
+        assert_eq!(keys("Cookies файлдары"), keys("файлы cookie"));
+        assert_eq!(keys("e-mail арқылы"), keys("по email"));
+        assert_eq!(keys("E-mail:"), keys("Email:"));
+        // Words that only end in `s` keep it.
+        assert_eq!(keys("Status"), [(AnchorKind::Name, "status".to_owned())]);
+        assert_eq!(keys("SMS"), [(AnchorKind::Name, "sms".to_owned())]);
+        assert_eq!(keys("Express"), [(AnchorKind::Name, "express".to_owned())]);
+    }
+
+    #[test]
+    fn proper_names_have_a_capital_or_a_digit_and_three_characters() {
+        let names = |text: &str| -> Vec<String> {
+            extract(text)
+                .into_iter()
+                .filter(|a| a.kind == AnchorKind::Name && a.is_proper_name())
+                .map(|a| a.raw)
+                .collect()
+        };
+        assert_eq!(
+            names("MyVerify, SMS, B2B, Kaspi Bank"),
+            ["B2B", "Bank", "Kaspi", "MyVerify", "SMS"]
+        );
+        assert_eq!(names("email, online (as is), AI, IT"), Vec::<String>::new());
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::language::Lang;
-use crate::number::ClauseNumber;
+use crate::number::{ClauseNumber, NumberSlip};
 use crate::span::Span;
 
 /// Identifies a clause within a document: its language version and its index there.
@@ -104,6 +104,9 @@ pub struct Clause {
     /// Markdown heading level (`###` is 3) written before the number; 0 for none.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) heading_level: u8,
+    /// A slip in how the number is written, read past by the segmenter.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) slip: Option<NumberSlip>,
 }
 
 impl Clause {

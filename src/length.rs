@@ -92,7 +92,7 @@ pub(crate) fn length_delta(kk: usize, ru: usize) -> f64 {
 }
 
 /// The standard normal distribution function (Abramowitz and Stegun 26.2.17, error < 7.5e-8).
-fn normal_cdf(x: f64) -> f64 {
+pub(crate) fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
     let poly = t
         * (0.319_381_530

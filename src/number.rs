@@ -18,6 +18,9 @@ pub enum NumberStyle {
     Parenthesized,
     /// Letter enumeration: `а)`, `b)`.
     Letter,
+    /// An enumeration written like a section number, `1.`, `2.`, restarted under a clause
+    /// that introduces it (`3.2. Орындаушы міндетті:`): the items of a list, not sections.
+    DottedItem,
 }
 
 impl NumberStyle {
@@ -32,6 +35,26 @@ impl NumberStyle {
     /// ```
     pub const fn is_hierarchical(self) -> bool {
         matches!(self, NumberStyle::Decimal | NumberStyle::Roman)
+    }
+}
+
+/// A slip in how a clause number is written at the start of its clause, which the segmenter
+/// reads past (the clause is still the one it numbers) and the numbering checks report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum NumberSlip {
+    /// Written twice: `4.1. 4.1.`, `6.3.6.3.`, `2. 2. ОБЩИЕ`.
+    Doubled,
+    /// More than one dot after it: `7.4..`.
+    ExtraDots,
+}
+
+impl NumberSlip {
+    /// How a message describes the slip.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            NumberSlip::Doubled => "is written twice",
+            NumberSlip::ExtraDots => "is written with more than one dot",
+        }
     }
 }
 
@@ -101,8 +124,70 @@ impl ClauseNumber {
         match self.style {
             NumberStyle::Decimal => self.components.len(),
             NumberStyle::Roman => 0,
-            NumberStyle::Parenthesized | NumberStyle::Letter => 1,
+            NumberStyle::Parenthesized | NumberStyle::Letter | NumberStyle::DottedItem => 1,
         }
+    }
+
+    /// The same number read as the item of a list restarted inside a clause: `2.` under
+    /// `3.2.` is item 2, not section 2. Only a one-component decimal number with its dot can
+    /// be one.
+    pub(crate) fn as_dotted_item(&self) -> Option<ClauseNumber> {
+        (self.style == NumberStyle::Decimal && self.components.len() == 1 && self.trailing_dot)
+            .then(|| ClauseNumber {
+                style: NumberStyle::DottedItem,
+                ..self.clone()
+            })
+    }
+
+    /// The number written twice without a space, `6.3.6.3.`, read as the `6.3.` it repeats:
+    /// the first half of an even number of components equal to the second half.
+    pub(crate) fn halved(&self) -> Option<ClauseNumber> {
+        let n = self.components.len();
+        if self.style != NumberStyle::Decimal || n < 2 || n % 2 != 0 {
+            return None;
+        }
+        let (first, second) = self.components.split_at(n / 2);
+        if first != second {
+            return None;
+        }
+        // The raw text of the first half: its components and the dot after them.
+        let mut dots = 0;
+        let end = self.raw.char_indices().find_map(|(at, c)| {
+            if c == '.' {
+                dots += 1;
+                (dots == n / 2).then_some(at + 1)
+            } else {
+                None
+            }
+        })?;
+        Some(ClauseNumber {
+            raw: self.raw[..end].to_owned(),
+            style: NumberStyle::Decimal,
+            components: first.to_vec(),
+            trailing_dot: true,
+        })
+    }
+
+    /// Reads a section number written without its dot, `3 Тараптардың`: one to three digits
+    /// and a space. Such a number is a clause number only where the segmenter expects the
+    /// next section; elsewhere it is a quantity (`5 жыл`).
+    pub(crate) fn parse_bare_section(s: &str) -> Option<(ClauseNumber, usize)> {
+        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !s[digits..].starts_with([' ', '\t']) {
+            return None;
+        }
+        let value: u32 = s[..digits].parse().ok()?;
+        (value > 0).then(|| {
+            (
+                ClauseNumber {
+                    raw: s[..digits].to_owned(),
+                    style: NumberStyle::Decimal,
+                    components: vec![value],
+                    trailing_dot: false,
+                },
+                digits,
+            )
+        })
     }
 
     /// The components as a dotted string without a trailing dot (`"9.6"`), for messages.
@@ -371,5 +456,55 @@ mod tests {
     fn successors_of_a_path() {
         let next: Vec<Vec<u32>> = successors(&[3, 1, 2]).collect();
         assert_eq!(next, [vec![3, 1, 2, 1], vec![3, 1, 3], vec![3, 2], vec![4]]);
+    }
+
+    #[test]
+    fn restarted_items_doubled_numbers_and_bare_sections() {
+        let (one, _) = ClauseNumber::parse_prefix("1. бірінші").unwrap();
+        let item = one.as_dotted_item().unwrap();
+        assert_eq!(
+            (item.as_str(), item.style(), item.last()),
+            ("1.", NumberStyle::DottedItem, 1)
+        );
+        assert!(!item.is_hierarchical());
+        assert!(
+            ClauseNumber::parse_prefix("1.1. x")
+                .unwrap()
+                .0
+                .as_dotted_item()
+                .is_none()
+        );
+
+        let (twice, _) = ClauseNumber::parse_prefix("6.3.6.3. Мәтін").unwrap();
+        let half = twice.halved().unwrap();
+        assert_eq!((half.as_str(), half.components()), ("6.3.", &[6, 3][..]));
+        assert!(
+            ClauseNumber::parse_prefix("1.2.1.3. x")
+                .unwrap()
+                .0
+                .halved()
+                .is_none()
+        );
+        assert!(
+            ClauseNumber::parse_prefix("6.3. x")
+                .unwrap()
+                .0
+                .halved()
+                .is_none()
+        );
+
+        let (bare, len) = ClauseNumber::parse_bare_section("3 Тараптардың").unwrap();
+        assert_eq!(
+            (
+                bare.as_str(),
+                bare.components(),
+                bare.has_trailing_dot(),
+                len
+            ),
+            ("3", &[3][..], false, 1)
+        );
+        assert!(ClauseNumber::parse_bare_section("2013 жылы").is_none());
+        assert!(ClauseNumber::parse_bare_section("0 x").is_none());
+        assert!(ClauseNumber::parse_bare_section("3. x").is_none());
     }
 }

@@ -15,6 +15,7 @@ pub(crate) fn check(clauses: &[Clause], file: &str) -> Vec<Finding> {
     check_lists(clauses, file, &mut findings);
     check_trailing_dots(clauses, file, &mut findings);
     check_markers(clauses, file, &mut findings);
+    check_slips(clauses, file, &mut findings);
     findings.sort_by_key(|f| (f.span().map(|s| s.start()), f.kind()));
     findings
 }
@@ -164,6 +165,7 @@ fn missing_range(number: &ClauseNumber, from: u32, to: u32) -> String {
         }
         NumberStyle::Roman => roman(last),
         NumberStyle::Parenthesized => format!("{last})"),
+        NumberStyle::DottedItem => format!("{last}."),
         NumberStyle::Letter => format!("item {last}"),
     };
     if from == to {
@@ -186,7 +188,11 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                 .collect(),
             None => clauses.iter().filter(|c| c.parent.is_none()).collect(),
         };
-        for style in [NumberStyle::Parenthesized, NumberStyle::Letter] {
+        for style in [
+            NumberStyle::Parenthesized,
+            NumberStyle::Letter,
+            NumberStyle::DottedItem,
+        ] {
             let mut prev: Option<&Clause> = None;
             for &child in children
                 .iter()
@@ -200,7 +206,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                     // A list that starts again at 1 is a new list under the same clause.
                     _ if value == 1 => {}
                     None => {
-                        if style == NumberStyle::Parenthesized {
+                        if style != NumberStyle::Letter {
                             findings.push(finding(
                                 Kind::NumberingGap,
                                 child,
@@ -232,8 +238,8 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                         format!("item {} comes after {}.", number.as_str(), prev_label(p)),
                         &[p.id],
                     )),
-                    Some((p, last)) if value > last + 1 && style == NumberStyle::Parenthesized => {
-                        findings.push(finding(
+                    Some((p, last)) if value > last + 1 && style != NumberStyle::Letter => findings
+                        .push(finding(
                             Kind::NumberingGap,
                             child,
                             file,
@@ -244,8 +250,7 @@ fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
                                 missing_range(number, last + 1, value - 1)
                             ),
                             &[p.id],
-                        ))
-                    }
+                        )),
                     Some(_) => {}
                 }
                 prev = Some(child);
@@ -343,9 +348,13 @@ fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             .or_default()
             .push(clause);
     }
-    let mut groups: Vec<_> = groups.into_values().filter(|g| g.len() > 1).collect();
-    groups.sort_by_key(|g| g[0].span.start());
-    for group in groups {
+    let mut groups: Vec<_> = groups
+        .into_iter()
+        .filter(|(_, g)| g.len() > 1)
+        .map(|((_, family), g)| (family, g))
+        .collect();
+    groups.sort_by_key(|(_, g)| g[0].span.start());
+    for (family, group) in groups {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for clause in &group {
             let m = marks(clause);
@@ -357,9 +366,11 @@ fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
         if counts.len() < 2 {
             continue;
         }
+        // The way most siblings write it; on a tie between numbered clauses, a bullet before
+        // the number is the slip: `- 4.2.` after `4.1.` is the odd one, not `4.1.`.
         let majority = counts
             .iter()
-            .max_by_key(|(_, n)| *n)
+            .max_by_key(|(k, n)| (*n, family == 0 && k.is_empty()))
             .map(|(k, _)| k.clone())
             .unwrap_or_default();
         let odd: Vec<&&Clause> = group.iter().filter(|c| marks(c) != majority).collect();
@@ -397,10 +408,79 @@ fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     }
 }
 
+/// Numbers written with a slip that the segmenter read past: twice (`4.1. 4.1.`) or with
+/// extra dots (`7.4..`).
+fn check_slips(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
+    for clause in clauses {
+        if let (Some(slip), Some(number)) = (clause.slip, &clause.number) {
+            findings.push(finding(
+                Kind::NumberingStyle,
+                clause,
+                file,
+                format!("{} {}.", number.as_str(), slip.describe()),
+                &[],
+            ));
+        }
+    }
+}
+
 fn list_names(names: &[&str]) -> String {
     if names.len() <= 6 {
         names.join(", ")
     } else {
         format!("{} and {} more", names[..5].join(", "), names.len() - 5)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::BilingualDocument;
+    use crate::kind::Kind;
+    use crate::language::Lang;
+
+    /// `(kind, line, message)` of the numbering findings of a Kazakh text.
+    fn findings(text: &str) -> Vec<(Kind, Option<usize>, String)> {
+        let doc = BilingualDocument::from_text("t.txt", text).unwrap();
+        doc.version(Lang::Kk)
+            .unwrap()
+            .findings()
+            .iter()
+            .filter(|f| f.kind() != Kind::SingleLanguage)
+            .map(|f| (f.kind(), f.line(), f.message().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_number_written_twice_or_with_extra_dots_is_a_style_finding() {
+        let found = findings(
+            "1. Жалпы ережелер\n\n1.1. Бірінші тармақ.\n\n1.2. 1.2. Екінші тармақ.\n\n\
+             1.3.. Үшінші тармақ.\n",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    Kind::NumberingStyle,
+                    Some(5),
+                    "1.2. is written twice.".to_owned()
+                ),
+                (
+                    Kind::NumberingStyle,
+                    Some(7),
+                    "1.3. is written with more than one dot.".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_before_a_clause_number_is_the_odd_marker_on_a_tie() {
+        let found = findings(
+            "1. Жалпы ережелер\n\n2. Тараптардың құқықтары\n\n2.1. Орындаушы құқылы:\n\n\
+             - емдеуді тоқтатуға;\n\n- 2.2. Тапсырыс беруші құқылы.\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Some(9), "{found:?}");
+        assert!(found[0].2.contains("2.2. has «-»"), "{found:?}");
     }
 }

@@ -8,7 +8,8 @@ use crate::length::LengthModel;
 use crate::link::Link;
 
 use super::builder::Builder;
-use super::wording::label;
+use super::cuts::{self, PieceKind};
+use super::wording::{label, quote};
 
 /// Gale–Church deviations beyond this many standard deviations are reported.
 const LENGTH_LIMIT: f64 = 4.0;
@@ -45,6 +46,34 @@ pub(super) fn length_mismatch(
 ) {
     let (la, lb) = (a.text().chars().count(), b.text().chars().count());
     if la.max(lb) < LENGTH_MIN_CHARS {
+        return;
+    }
+    // A piece one side lacks is the more specific report of the same fact.
+    let pieces = cuts::find(model, a.text(), b.text());
+    if !pieces.is_empty() {
+        for piece in pieces {
+            let (has, lacks) = match piece.lang {
+                crate::language::Lang::Kk => (a, b),
+                crate::language::Lang::Ru => (b, a),
+            };
+            let (kind, what) = match piece.kind {
+                PieceKind::Sentence => (Kind::MissingCounterpart, "a sentence"),
+                PieceKind::ListMember => (Kind::LengthMismatch, "a list member"),
+                PieceKind::Parenthetical => (Kind::LengthMismatch, "a parenthetical"),
+            };
+            builder.push(
+                order,
+                kind,
+                kind.severity(),
+                ids.to_vec(),
+                format!(
+                    "{} has {what} that {} lacks: {}",
+                    label(has),
+                    label(lacks),
+                    quote(piece.text, 12)
+                ),
+            );
+        }
         return;
     }
     let delta = model.delta(la, lb);

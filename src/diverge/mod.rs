@@ -8,13 +8,15 @@
 //! - `findings`: what reading and segmenting each version found, reported as divergences;
 //! - `counterparts`: runs of clauses with no counterpart in the other version;
 //! - per link, `numbering` (different clause numbers), `values` (numbers, contacts and
-//!   Latin-script names) and `length` (a length far from the document's own model);
+//!   Latin-script names) and `length` (a length far from the document's own model, or a
+//!   sentence, list member or parenthetical that one version lacks, found by `cuts`);
 //! - `lists`: lists with different numbers of items;
 //! - `fragments`: text of the other language inside a version;
 //! - `repeats`: the same text written twice.
 
 mod builder;
 mod counterparts;
+mod cuts;
 mod divergence;
 mod findings;
 mod fragments;

@@ -73,6 +73,23 @@ pub(super) fn compare_anchors(
             "Latin-script names",
         ),
     ];
+    // Common Latin words and short abbreviations are wording, not names (see
+    // `Anchor::is_proper_name`); they still help the aligner, but are compared here only when
+    // one of their occurrences on either side reads as a name (`Cookie` against `cookie`).
+    let proper: BTreeSet<&str> = a
+        .iter()
+        .chain(b)
+        .filter(|x| x.kind == AnchorKind::Name && x.is_proper_name())
+        .map(|x| x.key.as_str())
+        .collect();
+    let compared = |anchors: &[Anchor]| -> Vec<Anchor> {
+        anchors
+            .iter()
+            .filter(|x| x.kind != AnchorKind::Name || proper.contains(x.key.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (&compared(a)[..], &compared(b)[..]);
     for (kind, pred, what) in groups {
         let (ka, kb) = (keys(a, pred), keys(b, pred));
         let only_a: BTreeSet<&str> = ka.difference(&kb).copied().collect();

@@ -20,7 +20,9 @@ fn kind_of(start: &Start) -> ClauseKind {
     match start.kind {
         StartKind::Block => ClauseKind::Preamble,
         StartKind::Numbered => match start.number.as_ref().map(ClauseNumber::style) {
-            Some(NumberStyle::Parenthesized | NumberStyle::Letter) => ClauseKind::Item,
+            Some(NumberStyle::Parenthesized | NumberStyle::Letter | NumberStyle::DottedItem) => {
+                ClauseKind::Item
+            }
             _ => ClauseKind::Clause,
         },
         StartKind::Bullet => ClauseKind::Bullet,
@@ -62,6 +64,7 @@ pub(super) fn build(
             heading: None,
             text: normalized.text().to_owned(),
             heading_level: start.heading_level,
+            slip: start.slip,
         });
     }
     (clauses, repairs)

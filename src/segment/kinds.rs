@@ -5,7 +5,7 @@
 use super::sentence::ends_sentence;
 use crate::clause::{Clause, ClauseKind};
 use crate::normalize::is_collapsible_space as is_space;
-use crate::number::{ClauseNumber, NumberStyle};
+use crate::number::{ClauseNumber, NumberSlip, NumberStyle};
 
 /// Titles, headings and sections: kinds that depend on the text and on the whole version.
 pub(super) fn assign_kinds(clauses: &mut [Clause], text: &str) {
@@ -55,16 +55,28 @@ pub(super) fn assign_kinds(clauses: &mut [Clause], text: &str) {
     }
 }
 
-/// The first line of a clause's own text, after its number.
+/// The first line of a clause's own text, after its number (and after the number again,
+/// when it is written twice).
 fn first_line<'t>(text: &'t str, clause: &Clause) -> &'t str {
     let own = &text[clause.span];
     let line = own.split(['\n', '\r']).next().unwrap_or("");
-    let number_end = clause
-        .number
-        .as_ref()
-        .and_then(|n| line.find(n.as_str()).map(|at| at + n.as_str().len()))
-        .unwrap_or(0);
-    line[number_end..].trim_matches(|c: char| is_space(c) || c == '*' || c == '#')
+    let mut number_end = 0;
+    if let Some(n) = &clause.number {
+        let repeats = if clause.slip == Some(NumberSlip::Doubled) {
+            2
+        } else {
+            1
+        };
+        for _ in 0..repeats {
+            if let Some(at) = line[number_end..].find(n.as_str()) {
+                number_end += at + n.as_str().len();
+            }
+        }
+    }
+    // Extra dots after the number (`7.4..`) are part of the slip, not of the heading.
+    line[number_end..]
+        .trim_start_matches('.')
+        .trim_matches(|c: char| is_space(c) || c == '*' || c == '#')
 }
 
 /// A section heading, with its second line when the heading was broken over two lines: a

@@ -4,7 +4,7 @@
 //! Nothing here decides whether a clause starts: the head only says what is there.
 
 use crate::normalize::is_collapsible_space as is_space;
-use crate::number::ClauseNumber;
+use crate::number::{ClauseNumber, NumberSlip};
 use crate::span::Span;
 
 /// Glyphs that mark bullet items when followed by white space.
@@ -25,6 +25,11 @@ pub(super) struct LineHead {
     pub(super) marker: Option<Span>,
     /// The number after the markers, with the offset where it ends.
     pub(super) number: Option<(ClauseNumber, usize)>,
+    /// The number was written without its dot (`3 Тараптардың`): a clause number only
+    /// where the next section is expected.
+    pub(super) bare: bool,
+    /// A slip in how the number is written, already read past (`4.1. 4.1.`, `7.4..`).
+    pub(super) slip: Option<NumberSlip>,
     /// Where the text begins, after markers, number, bold marks and spaces.
     pub(super) body: usize,
 }
@@ -84,9 +89,19 @@ pub(super) fn read_line_head(text: &str, start: usize, end: usize) -> LineHead {
         at = skip_bold(text, skip(text, after, end, is_space), end);
     }
     let mut number = None;
+    let mut bare = false;
+    let mut slip = None;
     if let Some((n, len)) = ClauseNumber::parse_prefix(&text[at..end]) {
+        at += len;
+        (at, slip) = read_past_slips(text, at, end, &n);
+        number = Some((n, at));
+        at = skip_bold(text, at, end);
+    } else if marker.is_none()
+        && let Some((n, len)) = ClauseNumber::parse_bare_section(&text[at..end])
+    {
         number = Some((n, at + len));
-        at = skip_bold(text, at + len, end);
+        bare = true;
+        at += len;
     }
     let body = skip(text, at, end, |c| is_space(c) || c == '*');
     LineHead {
@@ -95,8 +110,34 @@ pub(super) fn read_line_head(text: &str, start: usize, end: usize) -> LineHead {
         heading_level,
         marker,
         number,
+        bare,
+        slip,
         body,
     }
+}
+
+/// Reads past what repeats the number `n` that ends at `at`: more dots (`7.4..`) or the
+/// same number again after spaces (`4.1. 4.1.`, `2. 2. ОБЩИЕ`). Returns where the number
+/// really ends and the slip read past.
+fn read_past_slips(
+    text: &str,
+    at: usize,
+    end: usize,
+    n: &ClauseNumber,
+) -> (usize, Option<NumberSlip>) {
+    if n.has_trailing_dot() && text[at..end].starts_with('.') {
+        let dots = text[at..end].bytes().take_while(|&b| b == b'.').count();
+        return (at + dots, Some(NumberSlip::ExtraDots));
+    }
+    let after_spaces = skip(text, at, end, is_space);
+    if after_spaces > at
+        && let Some((again, len)) = ClauseNumber::parse_prefix(&text[after_spaces..end])
+        && again.components() == n.components()
+        && again.style() == n.style()
+    {
+        return (after_spaces + len, Some(NumberSlip::Doubled));
+    }
+    (at, None)
 }
 
 /// Whether a line is a row of a tab-separated table: text on both sides of a tab.

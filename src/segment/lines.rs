@@ -8,10 +8,10 @@
 
 use super::line_head::{LineHead, is_table_row, read_line_head, skip};
 use super::scanner::{Scanner, accept_line_number};
-use super::sentence::{ends_sentence, starts_upper};
+use super::sentence::{ends_sentence, starts_lower, starts_upper};
 use super::start::{Start, StartKind};
 use crate::normalize::is_collapsible_space as is_space;
-use crate::number::ClauseNumber;
+use crate::number::{ClauseNumber, NumberSlip};
 use crate::span::{Span, lines_in};
 
 /// A previous line at most this long ends a sentence even without punctuation: it is a
@@ -21,33 +21,41 @@ const SHORT_LINE: usize = 60;
 /// What the lines before the current one tell about it.
 #[derive(Clone, Copy)]
 struct Previous {
+    /// The version separates its paragraphs by line breaks alone (see [`lines_are_paragraphs`]).
+    lines_are_paragraphs: bool,
     /// A blank line separates it from the last line of text.
     blank: bool,
     /// The last line ended a sentence, or was short enough to be a heading or a list item.
     terminal: bool,
     /// The last line ended with punctuation that ends a sentence.
     terminal_strict: bool,
+    /// The last line ended with a colon: it introduces what follows.
+    colon: bool,
 }
 
 impl Previous {
     /// Before the first line: as after a finished sentence.
     const START: Previous = Previous {
+        lines_are_paragraphs: false,
         blank: false,
         terminal: true,
         terminal_strict: true,
+        colon: false,
     };
 
     /// After the line of text `line`.
-    fn after(line: &str) -> Previous {
+    fn after(self, line: &str) -> Previous {
         let last = line
             .trim_end_matches(|c: char| is_space(c) || c == '*')
             .chars()
             .next_back();
         let terminal_strict = last.is_some_and(ends_sentence);
         Previous {
+            lines_are_paragraphs: self.lines_are_paragraphs,
             blank: false,
             terminal: terminal_strict || line.trim().chars().count() <= SHORT_LINE,
             terminal_strict,
+            colon: last == Some(':'),
         }
     }
 }
@@ -55,7 +63,10 @@ impl Previous {
 /// The clause starts in the part `range` of `text`, in text order.
 pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
     let mut scanner = Scanner::new(text);
-    let mut previous = Previous::START;
+    let mut previous = Previous {
+        lines_are_paragraphs: lines_are_paragraphs(text, range),
+        ..Previous::START
+    };
     for (line_start, line_end) in lines_in(text, range.range()) {
         let line = &text[line_start..line_end];
         if line.chars().all(is_space) {
@@ -71,7 +82,7 @@ pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
         if scanner.is_structured() {
             scanner.scan_inside(scan_from, line_end, head.indent);
         }
-        previous = Previous::after(line);
+        previous = previous.after(line);
     }
     scanner.into_starts()
 }
@@ -86,7 +97,7 @@ fn start_of_line(
     previous: Previous,
 ) -> Option<Start> {
     let marker = head.marker.map(|m| text[m].to_owned());
-    let number = line_number(scanner, text, line_end, head, previous);
+    let (number, slip) = line_number(scanner, text, line_end, head, previous).unzip();
     let line = &text[line_start..line_end];
     let body_text = &text[head.body..line_end];
     let kind = classify(
@@ -111,26 +122,64 @@ fn start_of_line(
         marker,
         heading_level: head.heading_level,
         indent: head.indent,
+        slip: slip.flatten(),
     })
 }
 
-/// The number at the line start, if it begins a clause.
+/// The number at the line start, if it begins a clause, with the slip read past in writing
+/// it. Beyond the number as read, three readings depend on the numbers around it: a number
+/// written twice without a space (`6.3.6.3.` where `6.3.` comes next), a section number
+/// without its dot (`3 Тараптардың` where section 3 comes next), and a list restarted under
+/// the clause that introduces it (`1.`, `2.` after `3.2. Орындаушы міндетті:`).
 fn line_number(
     scanner: &Scanner,
     text: &str,
     line_end: usize,
     head: &LineHead,
     previous: Previous,
-) -> Option<ClauseNumber> {
-    head.number
-        .as_ref()
-        .filter(|(n, end)| {
-            // A broken line may end without punctuation before the next item; the
-            // number expected next starts a clause all the same.
-            let context = previous.terminal || scanner.is_expected(n);
-            accept_line_number(n, &text[*end..line_end], context)
-        })
-        .map(|(n, _)| n.clone())
+) -> Option<(ClauseNumber, Option<NumberSlip>)> {
+    let (read, end) = head.number.as_ref()?;
+    let rest = &text[*end..line_end];
+    let mut number = read.clone();
+    let mut slip = head.slip;
+    if let Some(half) = number.halved()
+        && !scanner.is_expected(&number)
+        && scanner.is_expected(&half)
+    {
+        number = half;
+        slip = Some(NumberSlip::Doubled);
+    }
+    let expected = scanner.is_expected(&number);
+    if head.bare {
+        // The dot is missing; the trailing-dot check reports it beside the dotted ones.
+        let heading = starts_upper(rest.trim_start_matches(is_space));
+        return (expected && heading).then_some((number, slip));
+    }
+    if let Some(item) = number.as_dotted_item()
+        && scanner.in_numbered_text()
+    {
+        let opens = item.last() == 1 && previous.colon;
+        let continues = scanner.is_expected(&item);
+        // The next section beats the next item when the line reads as a heading.
+        let section = expected && reads_as_heading(rest);
+        if (opens || continues) && !section && accept_line_number(&item, rest, true, true) {
+            return Some((item, slip));
+        }
+    }
+    // A broken line may end without punctuation before the next item; the number expected
+    // next starts a clause all the same.
+    let context = previous.terminal || expected;
+    accept_line_number(&number, rest, context, expected).then_some((number, slip))
+}
+
+/// Whether the text after a number reads as a heading: short and not ending like a sentence
+/// or a list item, or written in capitals.
+fn reads_as_heading(rest: &str) -> bool {
+    let rest = rest.trim();
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    let unfinished = rest.chars().next_back().is_some_and(|c| !ends_sentence(c));
+    capitals || (unfinished && rest.chars().count() <= SHORT_LINE)
 }
 
 /// What kind of clause the line starts, or `None` when it continues the clause above.
@@ -149,14 +198,42 @@ fn classify(
         Some(StartKind::Bullet)
     } else if is_table_row(line) {
         Some(StartKind::TableRow)
-    } else if !previous.blank && scanner.last().is_some() {
+    } else if !previous.blank && scanner.last().is_some() && !starts_own_line(body_text, previous) {
         // A line broken off the one above: running text of the same clause.
         None
     } else if !scanner.is_structured() {
         Some(StartKind::Block)
+    } else if !previous.blank {
+        // No blank line, but the line above was finished: a paragraph of its own.
+        Some(StartKind::Paragraph)
     } else {
         starts_paragraph(scanner, body_text, previous).then_some(StartKind::Paragraph)
     }
+}
+
+/// Whether a line that follows another without a blank line is a unit of its own rather than
+/// the rest of a broken sentence. In a version that separates its paragraphs by line breaks
+/// alone, it is unless it runs on in lower case; in one with blank lines between paragraphs,
+/// a line break alone never starts a paragraph (a PDF's extracted lines break anywhere).
+fn starts_own_line(body_text: &str, previous: Previous) -> bool {
+    previous.lines_are_paragraphs && !starts_lower(body_text)
+}
+
+/// Whether the version in `range` separates its paragraphs by line breaks alone: fewer blank
+/// lines than a quarter of its lines of text, as in text copied from a web page or a
+/// template. There a line is a unit of its own unless it runs on in lower case (a party's
+/// details broken after a comma, «күні {date}» under a signature); a text with blank lines
+/// between its paragraphs may break its lines anywhere (a PDF's extracted lines).
+fn lines_are_paragraphs(text: &str, range: Span) -> bool {
+    let (mut blank, mut filled) = (0usize, 0usize);
+    for (start, end) in lines_in(text, range.range()) {
+        if text[start..end].chars().all(is_space) {
+            blank += 1;
+        } else {
+            filled += 1;
+        }
+    }
+    filled >= 2 && blank * 4 < filled
 }
 
 /// Whether unnumbered text after a blank line starts a new paragraph: only after a finished

@@ -89,6 +89,92 @@ mod tests {
     }
 
     #[test]
+    fn without_blank_lines_every_line_is_a_unit_unless_it_runs_on_in_lower_case() {
+        // A web page copied as text: title, version line, heading, two paragraphs under it.
+        let cs = clauses(
+            "Политика конфиденциальности\nВерсия: 1.0\n1. Введение\n\
+             Обеспечение защиты данных — приоритет.\nОбработка ведётся по закону.\n\
+             Заказчик: ТОО «Альфа», БИН 123,\nдействующее на основании Устава.\n",
+        );
+        let texts: Vec<&str> = cs.iter().map(Clause::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Политика конфиденциальности",
+                "Версия: 1.0",
+                "Введение",
+                "Обеспечение защиты данных — приоритет.",
+                "Обработка ведётся по закону.",
+                "Заказчик: ТОО «Альфа», БИН 123, действующее на основании Устава.",
+            ]
+        );
+        // The paragraphs under the heading belong to its section.
+        assert!(cs[3..].iter().all(|c| c.parent() == Some(cs[2].id())));
+    }
+
+    #[test]
+    fn with_blank_lines_a_broken_sentence_stays_one_clause() {
+        // Lines broken by a PDF extractor inside blank-line separated paragraphs.
+        let cs = clauses(
+            "1. Общие положения\n\n1.1. Компания обрабатывает данные пользователей, которые\n\
+             Пользователь передаёт через сервис, и хранит их.\n\n1.2. Иное.\n",
+        );
+        assert_eq!(numbers(&cs), ["1.", "1.1.", "1.2."]);
+    }
+
+    #[test]
+    fn glued_doubled_and_dotless_markers_still_number_their_clause() {
+        let cs = clauses(
+            "1. Общие положения\n\n1.1. Первый пункт.\n\n1.2.своевременно сообщать.\n\n\
+             1.3. 2tick.kz хранит экземпляр.\n\n1.4. 1.4. Повтор номера.\n\n1.5.1.5. Повтор без \
+             пробела.\n\n1.6.. Две точки.\n\n2 Обязанности сторон\n\n2.1. Последний пункт.\n",
+        );
+        assert_eq!(
+            numbers(&cs),
+            [
+                "1.", "1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "1.6.", "2", "2.1."
+            ]
+        );
+        let texts: Vec<&str> = cs.iter().map(Clause::text).collect();
+        assert_eq!(texts[3], "2tick.kz хранит экземпляр.");
+        assert_eq!(texts[4], "Повтор номера.");
+        assert_eq!(texts[6], "Две точки.");
+        let slips: Vec<Option<crate::number::NumberSlip>> = cs.iter().map(|c| c.slip).collect();
+        use crate::number::NumberSlip::{Doubled, ExtraDots};
+        assert_eq!(
+            slips,
+            [
+                None,
+                None,
+                None,
+                None,
+                Some(Doubled),
+                Some(Doubled),
+                Some(ExtraDots),
+                None,
+                None
+            ]
+        );
+        // A quantity after a finished sentence is no section, even without a dot.
+        let cs = clauses("1. Сроки\n\n1.1. Данные хранятся.\n\n5 лет хранятся копии.\n");
+        assert_eq!(numbers(&cs), ["1.", "1.1."]);
+    }
+
+    #[test]
+    fn a_list_restarted_under_a_clause_is_its_items() {
+        let cs = clauses(
+            "3. Обязанности\n\n3.1. Исполнитель обязан:\n\n1. оказать услуги;\n\n\
+             2. сообщать о рисках;\n\n3. хранить тайну.\n\n3.2. Заказчик обязан платить.\n\n\
+             4. ЗАКЛЮЧИТЕЛЬНЫЕ ПОЛОЖЕНИЯ\n",
+        );
+        assert_eq!(numbers(&cs), ["3.", "3.1.", "1.", "2.", "3.", "3.2.", "4."]);
+        assert!(cs[2..5].iter().all(|c| c.parent() == Some(cs[1].id())));
+        assert!(cs[2..5].iter().all(|c| c.kind() == ClauseKind::Item));
+        assert_eq!(cs[6].kind(), ClauseKind::Section);
+        assert_eq!(cs[6].parent(), None);
+    }
+
+    #[test]
     fn numbers_in_running_text_do_not_start_clauses() {
         let cs = clauses(
             "1. Общие положения\n\n1.1. Невзирая на положения пунктов 4.1 – 4.3 выше, согласно ст. 350 и Закону \

@@ -10,28 +10,46 @@ use super::start::{Start, StartKind};
 use crate::normalize::is_collapsible_space as is_space;
 use crate::number::{ClauseNumber, NumberStyle, successors};
 
-/// Whether a number read at a line start begins a clause, given the text after it and
-/// whether the previous line ended a sentence.
-pub(super) fn accept_line_number(number: &ClauseNumber, after: &str, prev_terminal: bool) -> bool {
+/// Whether a number read at a line start begins a clause, given the text after it, whether
+/// the previous line ended a sentence and whether the number is the one expected next.
+pub(super) fn accept_line_number(
+    number: &ClauseNumber,
+    after: &str,
+    prev_terminal: bool,
+    expected: bool,
+) -> bool {
     let spaced = after.is_empty() || after.starts_with(is_space);
     let rest = after.trim_start_matches(|c: char| is_space(c) || c == '*');
     let Some(next) = rest.chars().next() else {
         // A number alone on its line, its heading on the next one.
         return number.has_trailing_dot() || number.style() != NumberStyle::Decimal;
     };
-    if next.is_ascii_digit()
-        || matches!(
-            next,
-            '%' | '‰' | '/' | '-' | '–' | '—' | ',' | '=' | '+' | '×' | ':' | ';'
-        )
-    {
+    if next.is_ascii_digit() {
+        // `9.5. 2tick.kz жүйесінде`: a clause whose text starts with a digit, when the number
+        // is the one expected or the digit starts a word (not `1. 5 жыл` broken off a line).
+        let word_with_letters = rest
+            .split(is_space)
+            .next()
+            .is_some_and(|word| word.chars().any(char::is_alphabetic));
+        return spaced
+            && number.has_trailing_dot()
+            && prev_terminal
+            && (expected || word_with_letters);
+    }
+    if matches!(
+        next,
+        '%' | '‰' | '/' | '-' | '–' | '—' | ',' | '=' | '+' | '×' | ':' | ';'
+    ) {
         return false;
     }
     let upper = starts_upper(rest);
     if !spaced {
-        // `1.Терминдер`: only a dotted or bracketed number directly before a capital.
-        return upper
-            && (number.has_trailing_dot() || number.style() == NumberStyle::Parenthesized);
+        // `1.Терминдер`: a dotted or bracketed number directly before a capital; the number
+        // expected next glued to any word (`5.2.своевременно`).
+        let glued_expected = expected && number.has_trailing_dot() && next.is_alphabetic();
+        return glued_expected
+            || (upper
+                && (number.has_trailing_dot() || number.style() == NumberStyle::Parenthesized));
     }
     if number.style() == NumberStyle::Roman {
         return upper;
@@ -78,6 +96,12 @@ impl<'a> Scanner<'a> {
     /// The clause starts found, in text order.
     pub(super) fn into_starts(self) -> Vec<Start> {
         self.starts
+    }
+
+    /// Whether a decimal number has been seen: the text is inside numbered clauses, where a
+    /// list may restart at `1.` under the clause that introduces it.
+    pub(super) fn in_numbered_text(&self) -> bool {
+        self.current_decimal.is_some()
     }
 
     /// Whether `number` is the one expected next: the next item of the current list, or a
@@ -155,6 +179,7 @@ impl<'a> Scanner<'a> {
                     marker: None,
                     heading_level: 0,
                     indent,
+                    slip: None,
                 });
                 at = body;
             }

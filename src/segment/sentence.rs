@@ -15,3 +15,11 @@ pub(super) fn starts_upper(s: &str) -> bool {
 pub(super) fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | ';' | ':' | '!' | '?' | '…')
 }
+
+/// Whether `s` begins with a lower-case letter (after emphasis marks): the rest of a sentence
+/// broken over lines.
+pub(super) fn starts_lower(s: &str) -> bool {
+    s.chars()
+        .find(|c| !matches!(c, '*' | '_') && !is_space(*c))
+        .is_some_and(char::is_lowercase)
+}

@@ -3,7 +3,7 @@
 //! Both the line loop (`lines`, `scanner`) and the builders of clauses and their tree (`build`,
 //! `tree`) read these, so they live apart from all of them.
 
-use crate::number::{ClauseNumber, NumberStyle};
+use crate::number::{ClauseNumber, NumberSlip, NumberStyle};
 
 /// What made a clause start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub(super) struct Start {
     pub(super) heading_level: u8,
     /// The indentation of its line, a tab counting as four spaces.
     pub(super) indent: usize,
+    /// A slip in how its number is written (twice, extra dots), read past.
+    pub(super) slip: Option<NumberSlip>,
 }
 
 impl Start {
@@ -47,7 +49,7 @@ impl Start {
             StartKind::Bullet | StartKind::TableRow => true,
             StartKind::Numbered => matches!(
                 self.number.as_ref().map(ClauseNumber::style),
-                Some(NumberStyle::Parenthesized | NumberStyle::Letter)
+                Some(NumberStyle::Parenthesized | NumberStyle::Letter | NumberStyle::DottedItem)
             ),
             StartKind::Block | StartKind::Paragraph => false,
         }

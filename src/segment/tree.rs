@@ -12,6 +12,7 @@ fn list_signature(clause: &Clause) -> String {
     match (&clause.number, clause.kind) {
         (Some(n), _) => match n.style() {
             NumberStyle::Letter => "a)".to_owned(),
+            NumberStyle::DottedItem => "1.".to_owned(),
             _ => "1)".to_owned(),
         },
         (None, ClauseKind::TableRow) => "\t".to_owned(),

@@ -68,7 +68,9 @@ fn mycar_numbered_clauses_align_one_to_one() {
     assert_eq!(numbered_links_that_differ(&doc, &alignment), []);
     use DivergenceKind::*;
     let mut expected = vec![
-        (LengthMismatch, vec![9], vec![208]),
+        // The Russian preamble's sentence «Настоящая Политика объясняет…» has no Kazakh
+        // counterpart: a cut at sentence level.
+        (MissingCounterpart, vec![9], vec![208]),
         (UntranslatedFragment, vec![19], vec![]),
         (ItemCountMismatch, vec![36], vec![235]),
         (MissingCounterpart, vec![44, 45], vec![]),
@@ -116,8 +118,13 @@ fn kao_aligns_9_6_with_7_6_and_reports_what_the_kazakh_version_lacks() {
             (MixedScript, vec![13], vec![]),
             (MixedScript, vec![40], vec![]),
             (MissingCounterpart, vec![], vec![242, 243, 244]),
-            (NameMismatch, vec![52], vec![246]),
+            // The English gloss «server logs» in Russian 246 is wording, not a name: no
+            // name_mismatch for kk 52 / ru 246.
             (ItemCountMismatch, vec![79], vec![279]),
+            // The Kazakh bullets name the categories only («Байланыс деректері;»); the
+            // Russian ones list what they hold.
+            (LengthMismatch, vec![86], vec![287]),
+            (LengthMismatch, vec![87], vec![288]),
             (MissingCounterpart, vec![], vec![292]),
             (NumberMismatch, vec![130], vec![333]),
             (ContactMismatch, vec![160], vec![365]),
@@ -163,6 +170,9 @@ fn aitu_merges_the_split_item_and_finds_the_extra_one() {
             (MissingCounterpart, vec![47], vec![]),
             (DuplicateNumber, vec![103, 105], vec![]),
             (DuplicateNumber, vec![], vec![231, 233]),
+            // Russian 4.2 collects, processes and transfers the data «(включая трансграничную
+            // передачу)»; the Kazakh 4.2 has none of these verbs.
+            (LengthMismatch, vec![113], vec![239]),
             (LengthMismatch, vec![117], vec![243]),
             (NumberingStyle, vec![], vec![253]),
         ]
