@@ -77,6 +77,7 @@ mod finding;
 mod glossary;
 mod kind;
 mod language;
+mod layout;
 mod length;
 mod link;
 mod load;

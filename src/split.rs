@@ -74,7 +74,13 @@ fn blocks(source: &Source) -> Vec<Block> {
         }
         blocks.push(block);
     };
+    // Without blank lines between paragraphs, every line is a block of its own: otherwise
+    // the whole input would be one block in one language.
+    let by_line = crate::layout::lines_are_paragraphs(text, source.body());
     for (start, end) in lines_in(text, source.body().range()) {
+        if by_line && let Some(span) = current.take() {
+            close(span, &mut blocks);
+        }
         if text[start..end].chars().all(is_collapsible_space) {
             if let Some(span) = current.take() {
                 close(span, &mut blocks);

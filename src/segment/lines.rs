@@ -21,7 +21,7 @@ const SHORT_LINE: usize = 60;
 /// What the lines before the current one tell about it.
 #[derive(Clone, Copy)]
 struct Previous {
-    /// The version separates its paragraphs by line breaks alone (see [`lines_are_paragraphs`]).
+    /// The version separates its paragraphs by line breaks alone (see `crate::layout`).
     lines_are_paragraphs: bool,
     /// A blank line separates it from the last line of text.
     blank: bool,
@@ -64,7 +64,7 @@ impl Previous {
 pub(super) fn find_starts(text: &str, range: Span) -> Vec<Start> {
     let mut scanner = Scanner::new(text);
     let mut previous = Previous {
-        lines_are_paragraphs: lines_are_paragraphs(text, range),
+        lines_are_paragraphs: crate::layout::lines_are_paragraphs(text, range),
         ..Previous::START
     };
     for (line_start, line_end) in lines_in(text, range.range()) {
@@ -217,23 +217,6 @@ fn classify(
 /// a line break alone never starts a paragraph (a PDF's extracted lines break anywhere).
 fn starts_own_line(body_text: &str, previous: Previous) -> bool {
     previous.lines_are_paragraphs && !starts_lower(body_text)
-}
-
-/// Whether the version in `range` separates its paragraphs by line breaks alone: fewer blank
-/// lines than a quarter of its lines of text, as in text copied from a web page or a
-/// template. There a line is a unit of its own unless it runs on in lower case (a party's
-/// details broken after a comma, «күні {date}» under a signature); a text with blank lines
-/// between its paragraphs may break its lines anywhere (a PDF's extracted lines).
-fn lines_are_paragraphs(text: &str, range: Span) -> bool {
-    let (mut blank, mut filled) = (0usize, 0usize);
-    for (start, end) in lines_in(text, range.range()) {
-        if text[start..end].chars().all(is_space) {
-            blank += 1;
-        } else {
-            filled += 1;
-        }
-    }
-    filled >= 2 && blank * 4 < filled
 }
 
 /// Whether unnumbered text after a blank line starts a new paragraph: only after a finished

@@ -298,3 +298,38 @@ fn a_long_document_is_aligned_in_a_band_without_losing_its_place() {
         ]
     );
 }
+
+/// The corpus policies with their blank lines removed, as text copied from a web page comes:
+/// the versions still split where they did, and the numbered clauses align as before.
+#[test]
+fn without_blank_lines_the_versions_split_and_align_as_before() {
+    for (stem, differing) in [
+        ("mycar-myverify", vec![]),
+        (
+            "kao-autocheck",
+            vec![(strings(&["9.6"]), strings(&["7.6"]))],
+        ),
+    ] {
+        let path = format!("{}/corpus/{stem}.txt", env!("CARGO_MANIFEST_DIR"));
+        let original = std::fs::read_to_string(&path).unwrap();
+        let packed: String = original
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let doc = BilingualDocument::from_text(stem, packed.as_str()).unwrap();
+        let first_line = |lang: Lang| crate::version(&doc, lang).clauses()[0].text().to_owned();
+        let before = corpus_doc(stem);
+        assert_eq!(
+            first_line(Lang::Ru),
+            crate::version(&before, Lang::Ru).clauses()[0].text(),
+            "{stem}: the Russian version starts where it did"
+        );
+        let alignment = Aligner::new().align(&doc);
+        assert_eq!(
+            numbered_links_that_differ(&doc, &alignment),
+            differing,
+            "{stem}"
+        );
+    }
+}
