@@ -22,6 +22,11 @@ impl LinkOrder {
         LinkOrder { link_index }
     }
 
+    /// The link holding `id`, if any.
+    pub(super) fn link_of(&self, id: ClauseId) -> Option<usize> {
+        self.link_index.get(&id).copied()
+    }
+
     /// The first link holding one of `ids`; 0 when none does (findings about the whole
     /// document, or clauses outside the alignment).
     pub(super) fn of(&self, ids: &[ClauseId]) -> usize {

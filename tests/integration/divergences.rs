@@ -145,6 +145,33 @@ fn numbering_style() {
     assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberingStyle]);
 }
 
+/// A slip both versions make in the same clause is one fact: one report with both lines.
+#[test]
+fn a_numbering_slip_in_both_versions_is_one_report() {
+    let kk = KK.replace("1.3. Біз", "1.3 Біз");
+    let ru = RU.replace("1.3. Мы", "1.3 Мы");
+    let doc = BilingualDocument::from_pair(
+        Source::from_text("kk.txt", kk.as_str()).unwrap(),
+        Source::from_text("ru.txt", ru.as_str()).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let style: Vec<_> = alignment
+        .divergences()
+        .iter()
+        .filter(|d| d.kind() == DivergenceKind::NumberingStyle)
+        .collect();
+    assert_eq!(style.len(), 1, "{style:?}");
+    assert_eq!(
+        (style[0].lines().kk.len(), style[0].lines().ru.len()),
+        (1, 1)
+    );
+    assert!(
+        style[0].message().starts_with("in both versions: "),
+        "{style:?}"
+    );
+}
+
 #[test]
 fn no_numbering() {
     let strip = |s: &str| {

@@ -251,7 +251,9 @@ fn json_follows_the_documented_schema() {
     let divergences = json["divergences"].as_array().unwrap();
     // The untranslated Russian table cell at Kazakh line 19 is short and has no Kazakh-only
     // letter to tell it by: only the statistical detector (`lingua`) is trusted to report it.
-    let expected = if cfg!(feature = "lingua") { 10 } else { 9 };
+    // The two slips mycar makes in both versions (6.4 skipped, 7.6 inside section 9) are one
+    // report each.
+    let expected = if cfg!(feature = "lingua") { 8 } else { 7 };
     assert_eq!(divergences.len(), expected);
     for d in divergences {
         assert_eq!(
@@ -367,6 +369,6 @@ fn the_align_example_fails_with_one_line_and_a_non_zero_exit() {
         .unwrap();
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    // The eight divergences `aitu_merges_the_split_item_and_finds_the_extra_one` lists.
-    assert_eq!(json["divergences"].as_array().unwrap().len(), 8);
+    // The seven divergences `aitu_merges_the_split_item_and_finds_the_extra_one` lists.
+    assert_eq!(json["divergences"].as_array().unwrap().len(), 7);
 }
