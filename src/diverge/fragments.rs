@@ -1,11 +1,15 @@
 //! Untranslated fragments: text of the other language left inside a version.
 
+use std::sync::OnceLock;
+
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::clause::Clause;
+use crate::clause::{Clause, ClauseId};
 use crate::document::Version;
 use crate::kind::Kind;
-use crate::language::{Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter};
+use crate::language::{
+    ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
+};
 use crate::normalize::normalize;
 
 use super::builder::Builder;
@@ -26,6 +30,15 @@ pub(super) fn untranslated_fragments(
         // Sentences end at their punctuation; a rough split is enough to find a sentence
         // of the other language, and far cheaper than full sentence segmentation.
         for sentence in cell.split_inclusive(['.', '!', '?', ';']) {
+            // Kazakh names inside Russian text (a street, a person, «ҮМІТ») keep their
+            // letters: only the rest of the sentence tells its language.
+            let names_out;
+            let sentence = if other == Lang::Kk {
+                names_out = without_capitalized_words(sentence);
+                names_out.as_str()
+            } else {
+                sentence
+            };
             if !is_suspicious(sentence, other) {
                 continue;
             }
@@ -62,6 +75,81 @@ pub(super) fn untranslated_fragments(
     }
 }
 
+/// The legal forms and requisites labels of both languages (`data/legal-forms.tsv`).
+fn legal_forms() -> &'static [ByLang<&'static str>] {
+    static FORMS: OnceLock<Vec<ByLang<&'static str>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        include_str!("../data/legal-forms.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                Some(ByLang {
+                    kk: cols.next()?,
+                    ru: cols.next()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// Legal forms and requisites labels of the other language inside a version (`АО` and `БИН`
+/// in Kazakh requisites, where `АҚ` and `БСН` belong): one report for the whole version,
+/// naming every clause that has one.
+pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, order: &LinkOrder) {
+    let other = version.lang().other();
+    let mut found: Vec<(ClauseId, &'static str, &'static str)> = Vec::new();
+    for clause in version.clauses() {
+        let original = builder.doc().original_text(clause);
+        for word in original.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(form) = legal_forms().iter().find(|f| *f.get(other) == word) {
+                if !found
+                    .iter()
+                    .any(|(id, w, _)| *id == clause.id() && *w == word)
+                {
+                    found.push((clause.id(), *form.get(other), *form.get(version.lang())));
+                }
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut ids: Vec<ClauseId> = found.iter().map(|(id, _, _)| *id).collect();
+    ids.dedup();
+    let mut pairs: Vec<String> = found
+        .iter()
+        .map(|(_, foreign, own)| format!("{foreign} (in {}: {own})", version.lang().name()))
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    builder.push(
+        order.of(&ids),
+        Kind::UntranslatedFragment,
+        Kind::UntranslatedFragment.severity(),
+        ids,
+        format!(
+            "{} legal forms or requisites labels in the {} version: {}.",
+            other.name(),
+            version.lang().name(),
+            pairs.join(", ")
+        ),
+    );
+}
+
+/// `sentence` without its capitalized words (names, and the first word of a sentence).
+fn without_capitalized_words(sentence: &str) -> String {
+    sentence
+        .split_whitespace()
+        .filter(|word| {
+            !word
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether `sentence` may be in `other`, the language of the other version. Most sentences
 /// are plainly in their version's language: a Kazakh sentence has Kazakh-only letters, a
 /// Russian one none. Only the others are worth a detector.
@@ -77,5 +165,21 @@ fn is_suspicious(sentence: &str, other: Lang) -> bool {
     match other {
         Lang::Ru => kazakh == 0 && cyrillic >= 15,
         Lang::Kk => kazakh > 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kazakh_names_in_russian_text_are_not_kazakh_text() {
+        let sentence = "ТОО «Международный онкологический центр томотерапии «ҮМІТ», г. Астана, пр. Абылай хана, Қабанбай батыра";
+        assert!(!is_suspicious(
+            &without_capitalized_words(sentence),
+            Lang::Kk
+        ));
+        let kazakh = "Тапсырыс беруші емдеу ережелерін бұзған жағдайда қызмет тоқтатылады";
+        assert!(is_suspicious(&without_capitalized_words(kazakh), Lang::Kk));
     }
 }

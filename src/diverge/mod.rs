@@ -83,6 +83,7 @@ pub(crate) fn find(
             for local in fragments {
                 builder.extend(local);
             }
+            fragments::foreign_legal_forms(&mut builder, version, &order);
         }
     }
     for version in doc.versions() {

@@ -145,6 +145,40 @@ fn numbering_style() {
     assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberingStyle]);
 }
 
+/// Russian legal forms and requisites labels in Kazakh requisites are one untranslated
+/// fragment for the version; ЖШС against ТОО is a translation.
+#[test]
+fn russian_legal_forms_in_kazakh_requisites_are_reported_once() {
+    let kk = format!(
+        "{KK}\nДеректемелер\n\n«Мысал» ЖШС\n\nБанк: АО «Kaspi Bank»\n\nБИН: 123456789012\n"
+    );
+    let ru =
+        format!("{RU}\nРеквизиты\n\nТОО «Мысал»\n\nБанк: АО «Kaspi Bank»\n\nБИН: 123456789012\n");
+    let doc = BilingualDocument::from_pair(
+        Source::from_text("kk.txt", kk.as_str()).unwrap(),
+        Source::from_text("ru.txt", ru.as_str()).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let fragments: Vec<_> = alignment
+        .divergences()
+        .iter()
+        .filter(|d| d.kind() == DivergenceKind::UntranslatedFragment)
+        .collect();
+    assert_eq!(fragments.len(), 1, "{fragments:?}");
+    // The requisites run on in the last clause (no numbered line ends it): one clause.
+    assert_eq!(fragments[0].lines().kk.len(), 1, "{fragments:?}");
+    assert!(fragments[0].lines().ru.is_empty(), "{fragments:?}");
+    assert!(
+        fragments[0].message().contains("АО (in Kazakh: АҚ)"),
+        "{fragments:?}"
+    );
+    assert!(
+        fragments[0].message().contains("БИН (in Kazakh: БСН)"),
+        "{fragments:?}"
+    );
+}
+
 /// A slip both versions make in the same clause is one fact: one report with both lines.
 #[test]
 fn a_numbering_slip_in_both_versions_is_one_report() {
