@@ -209,10 +209,19 @@ impl Search {
     }
 
     /// The cost of linking `first` and `second` together with one clause of the other side:
-    /// none where one sentence was broken in two.
+    /// none where one sentence was broken in two. A clause with a section or clause number of
+    /// its own (`3.3.` after `3.2.`) is rarely folded into its neighbour by a translation:
+    /// merging it costs as much as leaving it alone besides, so it merges only on clearly
+    /// better evidence.
     fn merge_cost(&self, first: &Features, second: &Features) -> f32 {
         if first.continues_into(second) {
             0.0
+        } else if second
+            .number
+            .as_ref()
+            .is_some_and(|(style, _)| style.is_hierarchical())
+        {
+            self.merge_penalty + self.skip_penalty
         } else {
             self.merge_penalty
         }
