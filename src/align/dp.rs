@@ -412,4 +412,34 @@ mod tests {
         assert_eq!(Move::OneToTwo.lengths(), (1, 2));
         assert_eq!(Move::TwoToOne.lengths(), (2, 1));
     }
+
+    #[test]
+    fn merging_a_numbered_clause_costs_a_skip_besides_the_merge() {
+        let doc = crate::document::BilingualDocument::from_text(
+            "ru.txt",
+            "3.2. Администрация обрабатывает:\n\n- данные пользователей,\n\n\
+             - которые они передают.\n\n3.3. Пользователь дает согласие.\n",
+        )
+        .unwrap();
+        let version = &doc.versions()[0];
+        let (features, _) = Features::of_version(version);
+        let search = Search {
+            band: 48,
+            link_threshold: 0.2,
+            merge_penalty: 0.06,
+            skip_penalty: 0.1,
+            weights: Weights::new(),
+        };
+        // A bullet costs the merge penalty; a sentence broken in two merges for free; a
+        // clause with its own number costs the merge and a skip.
+        let numbers: Vec<Option<&str>> = version
+            .clauses()
+            .iter()
+            .map(|c| c.number().map(|n| n.as_str()))
+            .collect();
+        assert_eq!(numbers, [Some("3.2."), None, None, Some("3.3.")]);
+        assert_eq!(search.merge_cost(&features[0], &features[1]), 0.06);
+        assert_eq!(search.merge_cost(&features[1], &features[2]), 0.0);
+        assert_eq!(search.merge_cost(&features[2], &features[3]), 0.16);
+    }
 }
