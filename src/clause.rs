@@ -101,6 +101,7 @@ pub struct Clause {
     pub(crate) end_line: usize,
     pub(crate) heading: Option<String>,
     pub(crate) text: String,
+    pub(crate) part: usize,
     /// Markdown heading level (`###` is 3) written before the number; 0 for none.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) heading_level: u8,
@@ -179,6 +180,13 @@ impl Clause {
     /// Its normalized text without the number or marker (see [`normalize`](crate::normalize())).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Which document of its version it belongs to: 0 for the first; a pack (an offer, then
+    /// terms of use, then a privacy policy, each with its own title and numbering from 1)
+    /// has one part per document. See [`Version::part_count`](crate::Version::part_count).
+    pub fn part(&self) -> usize {
+        self.part
     }
 
     /// Whether it carries a number (decimal, Roman, `1)` or `а)`).

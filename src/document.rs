@@ -81,6 +81,13 @@ impl Version {
         })
     }
 
+    /// How many documents the version holds, one after another (see [`Clause::part`]): 1 for
+    /// a single document, more for a pack whose numbering restarts at 1 after each title; 0
+    /// for a version without clauses.
+    pub fn part_count(&self) -> usize {
+        self.clauses.last().map_or(0, |c| c.part() + 1)
+    }
+
     /// Numbering and script problems found in this version.
     pub fn findings(&self) -> &[Finding] {
         &self.findings

@@ -40,10 +40,12 @@ fn hierarchical(clause: &Clause) -> Option<&ClauseNumber> {
 }
 
 fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
-    // The last sibling seen for each (parent, level, style): its id and the slot it filled.
-    let mut last_sibling: HashMap<(Option<ClauseId>, usize, bool), (ClauseId, u32)> =
-        HashMap::new();
-    let mut seen: HashMap<(bool, Vec<u32>), ClauseId> = HashMap::new();
+    // Each document of a pack numbers its clauses on its own (see `Clause::part`).
+    // The last sibling seen for each (part, parent, level, style): its id and the slot it
+    // filled.
+    type Siblings = (usize, Option<ClauseId>, usize, bool);
+    let mut last_sibling: HashMap<Siblings, (ClauseId, u32)> = HashMap::new();
+    let mut seen: HashMap<(usize, bool, Vec<u32>), ClauseId> = HashMap::new();
     for clause in clauses {
         let Some(number) = hierarchical(clause) else {
             continue;
@@ -78,7 +80,8 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
                 &[parent.map_or(clause.id, |p| p.id)],
             ));
         }
-        if let Some(&first) = seen.get(&(is_roman, number.components().to_vec())) {
+        let number_key = (clause.part, is_roman, number.components().to_vec());
+        if let Some(&first) = seen.get(&number_key) {
             findings.push(finding(
                 Kind::DuplicateNumber,
                 clause,
@@ -93,8 +96,8 @@ fn check_hierarchy(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) 
             // A duplicate takes no new slot: the next number continues after it.
             continue;
         }
-        seen.insert((is_roman, number.components().to_vec()), clause.id);
-        let key = (clause.parent, number.level(), is_roman);
+        seen.insert(number_key, clause.id);
+        let key = (clause.part, clause.parent, number.level(), is_roman);
         let slot = number.last();
         match last_sibling.get(&key) {
             Some(&(prev_id, prev_slot)) => {
@@ -179,15 +182,22 @@ fn missing_range(number: &ClauseNumber, from: u32, to: u32) -> String {
 }
 
 fn check_lists(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
-    for parent in std::iter::once(None).chain(clauses.iter().map(|c| Some(c.id))) {
-        let children: Vec<&Clause> = match parent {
-            Some(id) => clauses[id.index]
-                .children
-                .iter()
-                .map(|c| &clauses[c.index])
-                .collect(),
-            None => clauses.iter().filter(|c| c.parent.is_none()).collect(),
-        };
+    // The roots of each document of a pack, then the children of each clause.
+    let parts = clauses.last().map_or(0, |c| c.part + 1);
+    let roots = (0..parts).map(|part| {
+        clauses
+            .iter()
+            .filter(|c| c.parent.is_none() && c.part == part)
+            .collect::<Vec<&Clause>>()
+    });
+    let children = clauses.iter().map(|parent| {
+        parent
+            .children
+            .iter()
+            .map(|c| &clauses[c.index])
+            .collect::<Vec<&Clause>>()
+    });
+    for children in roots.chain(children) {
         for style in [
             NumberStyle::Parenthesized,
             NumberStyle::Letter,
@@ -271,9 +281,10 @@ fn marks(clause: &Clause) -> String {
 
 /// Decimal numbers of one level written both with and without a trailing dot.
 fn check_trailing_dots(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
-    // Trailing dots compare across the whole version, level by level: `5.1` is odd beside
-    // thirty `x.y.` clauses even when it is the only clause of its section.
-    let mut by_level: HashMap<usize, Vec<&Clause>> = HashMap::new();
+    // Trailing dots compare across the whole document, level by level: `5.1` is odd beside
+    // thirty `x.y.` clauses even when it is the only clause of its section. Each document of
+    // a pack has its own way.
+    let mut by_level: HashMap<(usize, usize), Vec<&Clause>> = HashMap::new();
     for clause in clauses {
         if let Some(n) = clause
             .number
@@ -281,14 +292,14 @@ fn check_trailing_dots(clauses: &[Clause], file: &str, findings: &mut Vec<Findin
             .filter(|n| n.style() == NumberStyle::Decimal)
         {
             by_level
-                .entry(n.components().len())
+                .entry((clause.part, n.components().len()))
                 .or_default()
                 .push(clause);
         }
     }
     let mut levels: Vec<_> = by_level.into_iter().collect();
-    levels.sort_by_key(|(level, _)| *level);
-    for (level, group) in levels {
+    levels.sort_by_key(|(key, _)| *key);
+    for ((_, level), group) in levels {
         let with_dot = group
             .iter()
             .filter(|c| c.number.as_ref().is_some_and(|n| n.has_trailing_dot()))
@@ -335,7 +346,7 @@ fn check_trailing_dots(clauses: &[Clause], file: &str, findings: &mut Vec<Findin
 /// different markers (bullet glyphs, heading marks).
 fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
     // Markers compare among siblings: one list, one way of writing.
-    let mut groups: HashMap<(Option<ClauseId>, u8), Vec<&Clause>> = HashMap::new();
+    let mut groups: HashMap<(usize, Option<ClauseId>, u8), Vec<&Clause>> = HashMap::new();
     for clause in clauses {
         let family = match (&clause.number, clause.kind) {
             (Some(n), _) if n.is_hierarchical() => 0,
@@ -344,14 +355,14 @@ fn check_markers(clauses: &[Clause], file: &str, findings: &mut Vec<Finding>) {
             _ => continue,
         };
         groups
-            .entry((clause.parent, family))
+            .entry((clause.part, clause.parent, family))
             .or_default()
             .push(clause);
     }
     let mut groups: Vec<_> = groups
         .into_iter()
         .filter(|(_, g)| g.len() > 1)
-        .map(|((_, family), g)| (family, g))
+        .map(|((_, _, family), g)| (family, g))
         .collect();
     groups.sort_by_key(|(_, g)| g[0].span.start());
     for (family, group) in groups {
@@ -482,5 +493,20 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, Some(9), "{found:?}");
         assert!(found[0].2.contains("2.2. has «-»"), "{found:?}");
+    }
+
+    #[test]
+    fn each_document_of_a_pack_is_numbered_on_its_own() {
+        let pack = "ЖАРИЯ ОФЕРТА\n\n1. Жалпы ережелер\n\n1.1. Орындаушы қызмет көрсетеді.\n\n\
+             2. Төлем\n\n2.1. Тапсырыс беруші төлейді.\n\nҚҰПИЯЛЫЛЫҚ САЯСАТЫ\n\n\
+             1. Терминдер\n\n1.1. Сайт – сайт.\n\n2. Мақсаттар\n\n2.1. Деректер қажет.\n\n\
+             ҚАЙТАРУ ЕРЕЖЕЛЕРІ\n\n1. Қайтару\n\n1.1. Ақша қайтарылады.\n\n1.2. Мерзімі.\n";
+        assert_eq!(findings(pack), []);
+        // A gap inside a document is still one.
+        let gap = pack.replace("1.2. Мерзімі.", "1.4. Мерзімі.");
+        let found = findings(&gap);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Kind::NumberingGap);
+        assert_eq!(found[0].1, Some(27));
     }
 }

@@ -355,17 +355,19 @@ impl Band {
 /// renumbered version) are not pins.
 const PIN_SCORE: f32 = 0.6;
 
-/// Pins of two versions: clauses with the same hierarchical number, used once in each
-/// version, that score well together, kept in increasing order on both sides (the longest
-/// such run).
+/// Pins of two versions: clauses with the same hierarchical number in the same document of a
+/// pack, used once in that document, that score well together, kept in increasing order on
+/// both sides (the longest such run). A pack of many documents numbered alike has pins in
+/// each.
 fn pins(weights: &Weights, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
-    fn unique(features: &[Features]) -> HashMap<&[u32], Option<usize>> {
-        let mut seen: HashMap<&[u32], Option<usize>> = HashMap::new();
+    type Key<'f> = (Option<usize>, &'f [u32]);
+    fn unique(features: &[Features]) -> HashMap<Key<'_>, Option<usize>> {
+        let mut seen: HashMap<Key<'_>, Option<usize>> = HashMap::new();
         for (i, f) in features.iter().enumerate() {
             if let Some((style, n)) = &f.number
                 && style.is_hierarchical()
             {
-                seen.entry(n.as_slice())
+                seen.entry((f.part, n.as_slice()))
                     .and_modify(|e| *e = None)
                     .or_insert(Some(i));
             }

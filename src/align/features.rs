@@ -21,6 +21,9 @@ pub(super) struct Features {
     pub(super) position_from_end: usize,
     /// What kind of clause it is.
     pub(super) kind: ClauseKind,
+    /// Which document of a pack it belongs to (see `Clause::part`); `None` when the two
+    /// versions hold different numbers of documents, which then align as one.
+    pub(super) part: Option<usize>,
     /// Length of the text in characters.
     pub(super) chars: usize,
     /// Hashes of the anchors' kinds and keys, sorted, without repeats.
@@ -75,6 +78,7 @@ impl Features {
                     position,
                     position_from_end: count + 1 - position,
                     kind: clause.kind(),
+                    part: Some(clause.part()),
                     chars: clause.text().chars().count(),
                     anchors: anchor_hashes(found),
                     terms: glossary::find_terms_in_words(&words, clause.lang()),
@@ -87,6 +91,21 @@ impl Features {
             })
             .collect();
         (features, extracted)
+    }
+
+    /// The features of two versions, whose documents align one to one when both hold as
+    /// many (see `Clause::part`), with the anchors of each clause.
+    pub(super) fn of_versions(
+        a: &Version,
+        b: &Version,
+    ) -> [(Vec<Features>, Vec<Vec<anchors::Anchor>>); 2] {
+        let (mut fa, mut fb) = rayon::join(|| Features::of_version(a), || Features::of_version(b));
+        if a.part_count() != b.part_count() {
+            for f in fa.0.iter_mut().chain(fb.0.iter_mut()) {
+                f.part = None;
+            }
+        }
+        [fa, fb]
     }
 
     /// Whether `next` continues this clause: one sentence broken in two (by a page break, or

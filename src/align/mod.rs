@@ -224,8 +224,7 @@ impl Aligner {
     /// # Ok::<(), kzru_align::Error>(())
     /// ```
     pub fn align_versions(&self, a: &Version, b: &Version) -> Vec<Pairing> {
-        let ((fa, _), (fb, _)) =
-            rayon::join(|| Features::of_version(a), || Features::of_version(b));
+        let [(fa, _), (fb, _)] = Features::of_versions(a, b);
         let (steps, _) = self.search().best_path(&fa, &fb);
         steps
             .into_iter()
@@ -244,8 +243,7 @@ impl Aligner {
         kk: &Version,
         ru: &Version,
     ) -> (Vec<Link>, ByLang<Vec<Vec<anchors::Anchor>>>, usize) {
-        let ((a, anchors_kk), (b, anchors_ru)) =
-            rayon::join(|| Features::of_version(kk), || Features::of_version(ru));
+        let [(a, anchors_kk), (b, anchors_ru)] = Features::of_versions(kk, ru);
         let (steps, cells) = self.search().best_path(&a, &b);
         let links = steps
             .into_iter()

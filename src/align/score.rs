@@ -112,6 +112,10 @@ impl Weights {
         let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else {
             return 0.0;
         };
+        // Clauses of two different documents of a pack never translate each other.
+        if a.iter().chain(b).any(|f| f.part != first_a.part) {
+            return 0.0;
+        }
         let mut mean = WeightedMean::default();
         self.add_numbering(&mut mean, first_a, first_b);
         // The sets of one or two clauses on each side.

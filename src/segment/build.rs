@@ -65,6 +65,7 @@ pub(super) fn build(
             text: normalized.text().to_owned(),
             heading_level: start.heading_level,
             slip: start.slip,
+            part: start.part,
         });
     }
     (clauses, repairs)

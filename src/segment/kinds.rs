@@ -9,11 +9,14 @@ use crate::number::{ClauseNumber, NumberSlip, NumberStyle};
 
 /// Titles, headings and sections: kinds that depend on the text and on the whole version.
 pub(super) fn assign_kinds(clauses: &mut [Clause], text: &str) {
-    let mut first_block = true;
+    // The first block of each document of a pack is its title.
+    let mut titled: Option<usize> = None;
     for clause in clauses
         .iter_mut()
         .filter(|c| c.kind == ClauseKind::Preamble)
     {
+        let first_block = titled != Some(clause.part);
+        titled = Some(clause.part);
         let chars = clause.text.chars().count();
         if first_block && chars <= 200 {
             clause.kind = ClauseKind::Title;
@@ -23,7 +26,6 @@ pub(super) fn assign_kinds(clauses: &mut [Clause], text: &str) {
         {
             clause.kind = ClauseKind::Heading;
         }
-        first_block = false;
     }
     let top_level = clauses
         .iter()

@@ -123,6 +123,7 @@ fn start_of_line(
         heading_level: head.heading_level,
         indent: head.indent,
         slip: slip.flatten(),
+        part: 0,
     })
 }
 
@@ -174,7 +175,7 @@ fn line_number(
 
 /// Whether the text after a number reads as a heading: short and not ending like a sentence
 /// or a list item, or written in capitals.
-fn reads_as_heading(rest: &str) -> bool {
+pub(super) fn reads_as_heading(rest: &str) -> bool {
     let rest = rest.trim();
     let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());

@@ -14,13 +14,15 @@
 //!
 //! One child module per step: `lines` runs the line loop, reading each line's head with
 //! `line_head` and deciding with `scanner` which numbers start a clause (`sentence` holds the
-//! cues both ask); the loop yields `start`s, from which `build` makes the clauses, `tree` links
-//! them into a tree and `kinds` tells titles, headings and sections apart.
+//! cues both ask); the loop yields `start`s, `parts` finds where a later document of a pack
+//! begins (its numbering restarts at 1 after a title), `build` makes the clauses, `tree`
+//! links them into a tree and `kinds` tells titles, headings and sections apart.
 
 mod build;
 mod kinds;
 mod line_head;
 mod lines;
+mod parts;
 mod scanner;
 mod sentence;
 mod start;
@@ -43,7 +45,8 @@ pub(crate) struct Segmented {
 /// Segments the version of `source` that lies in `range`.
 pub(crate) fn segment(source: &Source, source_index: usize, lang: Lang, range: Span) -> Segmented {
     let text = source.text();
-    let starts = lines::find_starts(text, range);
+    let mut starts = lines::find_starts(text, range);
+    parts::mark_parts(text, range, &mut starts);
     let (mut clauses, repairs) = build::build(source, source_index, lang, range, &starts);
     tree::assign_parents(&mut clauses, &starts);
     kinds::assign_kinds(&mut clauses, text);

@@ -180,6 +180,7 @@ impl<'a> Scanner<'a> {
                     heading_level: 0,
                     indent,
                     slip: None,
+                    part: 0,
                 });
                 at = body;
             }

@@ -39,6 +39,8 @@ pub(super) struct Start {
     pub(super) indent: usize,
     /// A slip in how its number is written (twice, extra dots), read past.
     pub(super) slip: Option<NumberSlip>,
+    /// Which document of the version it belongs to, 0 for the first (see `parts`).
+    pub(super) part: usize,
 }
 
 impl Start {
