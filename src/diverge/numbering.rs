@@ -153,23 +153,36 @@ fn cause(builder: &Builder<'_>, links: &[Link], first: &Mismatch<'_>) -> String 
         3 => "three".to_owned(),
         n => n.to_string(),
     };
-    // The numbered clause without counterpart nearest before the run, if nothing but clauses
-    // without counterpart stand between them.
-    let alone = links[..first.order]
+    // The numbered clauses without counterpart just before the run, if nothing but clauses
+    // without counterpart stand between them and the run.
+    let before = links[..first.order]
         .iter()
         .rev()
         .take_while(|l| l.is_unmatched())
+        .count();
+    let alone: Vec<&Clause> = links[first.order - before..first.order]
+        .iter()
         .flat_map(|l| l.kk().iter().chain(l.ru()))
         .filter_map(|&id| builder.doc().clause(id))
-        .find(|c| c.is_numbered());
-    match alone {
-        Some(clause) => format!(
+        .filter(|c| c.is_numbered())
+        .collect();
+    match (alone.first(), alone.last()) {
+        (Some(one), Some(last)) if alone.len() == 1 || one.lang() != last.lang() => format!(
             "the numbers are shifted by {amount} after {} (line {}), which has no {} counterpart",
-            label(clause),
-            clause.line(),
-            clause.lang().other().name()
+            label(one),
+            one.line(),
+            one.lang().other().name()
         ),
-        None => format!("the numbers are shifted by {amount}"),
+        (Some(one), Some(last)) => format!(
+            "the numbers are shifted by {amount} after {}–{} (lines {}–{}), which have no {} \
+             counterpart",
+            label(one),
+            last.number().map_or("", ClauseNumber::as_str),
+            one.line(),
+            last.line(),
+            one.lang().other().name()
+        ),
+        _ => format!("the numbers are shifted by {amount}"),
     }
 }
 

@@ -214,3 +214,44 @@ fn two_slips_apart_are_two_numbering_mismatches() {
     assert_eq!(shifted[0].lines().kk, [9]);
     assert_eq!(shifted[1].lines().kk, [21]);
 }
+
+#[test]
+fn eight_clauses_inserted_do_not_pin_the_later_clauses_to_their_numbers() {
+    // Equal numbers after the insertion would be pins of the search, eight clauses away from
+    // the true pairs, unless their content rules them out.
+    let (kk, mut ru) = versions(None);
+    let added = [
+        EXTRA.1,
+        "Компания ведет журнал обращений пользователей.",
+        "Компания проводит проверку безопасности ежегодно.",
+        "Доступ к данным имеют только уполномоченные работники.",
+        "Компания уведомляет уполномоченный орган об утечке.",
+        "Резервные копии хранятся на серверах в Казахстане.",
+        "Работники проходят обучение правилам защиты данных.",
+        "Настоящая политика пересматривается ежегодно.",
+    ];
+    for (k, clause) in added.iter().enumerate() {
+        ru.insert(6 + k, clause);
+    }
+    let (links, divergences) = align(
+        &text("ДЕРБЕС ДЕРЕКТЕР САЯСАТЫ", "Тараптардың құқықтары", 4, &kk),
+        &text("ПОЛИТИКА ПЕРСОНАЛЬНЫХ ДАННЫХ", "Права сторон", 4, &ru),
+    );
+    for k in 7..=12 {
+        assert!(
+            links.contains(&(Some(3 + 2 * k), Some(3 + 2 * (k + 8)))),
+            "kk 4.{k}: {links:?}"
+        );
+    }
+    let missing = of_kind(&divergences, DivergenceKind::MissingCounterpart);
+    assert_eq!(missing.len(), 1, "{divergences:#?}");
+    assert_eq!(missing[0].lines().ru, lines(7, 14));
+    let shifted = of_kind(&divergences, DivergenceKind::NumberingMismatch);
+    assert_eq!(shifted.len(), 1, "{divergences:#?}");
+    let message = shifted[0].message();
+    assert!(
+        message.contains("shifted by 8 after ru 4.7.–4.14. (lines 17–31)"),
+        "{message}"
+    );
+    assert!(of_kind(&divergences, DivergenceKind::NumberMismatch).is_empty());
+}
