@@ -355,10 +355,13 @@ impl Band {
 /// renumbered version) are not pins.
 const PIN_SCORE: f32 = 0.6;
 
+/// How far, in clauses, a pin's rivals in the same list are looked for.
+const PIN_RIVALS: usize = 16;
+
 /// Pins of two versions: clauses with the same hierarchical number in the same document of a
-/// pack, used once in that document, that score well together, kept in increasing order on
-/// both sides (the longest such run). A pack of many documents numbered alike has pins in
-/// each.
+/// pack, used once in that document, that score well together and better than with any
+/// clause of the same list near either, kept in increasing order on both sides (the longest
+/// such run). A pack of many documents numbered alike has pins in each.
 fn pins(weights: &Weights, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
     type Key<'f> = (Option<usize>, &'f [u32]);
     fn unique(features: &[Features]) -> HashMap<Key<'_>, Option<usize>> {
@@ -379,10 +382,43 @@ fn pins(weights: &Weights, a: &[Features], b: &[Features]) -> Vec<(usize, usize)
         .iter()
         .filter_map(|(number, i)| Some(((*i)?, in_b.get(number).copied().flatten()?)))
         .filter(|&(i, j)| a[i].number.as_ref().map(|n| n.0) == b[j].number.as_ref().map(|n| n.0))
-        .filter(|&(i, j)| weights.score(&[&a[i]], &[&b[j]]) >= PIN_SCORE)
+        .filter(|&(i, j)| {
+            let own = weights.score(&[&a[i]], &[&b[j]]);
+            own >= PIN_SCORE && !rivalled(weights, a, b, (i, j), own)
+        })
         .collect();
     pairs.sort_unstable();
     longest_increasing_run(&pairs)
+}
+
+/// Whether a clause of the same list near `b[j]` pairs better with `a[i]`, or one near `a[i]`
+/// with `b[j]`, than they pair together (`own`). After a clause inserted in one version,
+/// equal numbers are the wrong pairs, and a pin there would wall the search in: the content
+/// of the shifted neighbour says so. Dropping a pin only widens the search.
+fn rivalled(
+    weights: &Weights,
+    a: &[Features],
+    b: &[Features],
+    (i, j): (usize, usize),
+    own: f32,
+) -> bool {
+    fn same_list(x: &Features, y: &Features) -> bool {
+        match (&x.number, &y.number) {
+            (Some((sx, nx)), Some((sy, ny))) => {
+                sx == sy
+                    && nx.len() == ny.len()
+                    && nx.split_last().map(|p| p.1) == ny.split_last().map(|p| p.1)
+            }
+            _ => false,
+        }
+    }
+    let near = |k: usize, len: usize| k.saturating_sub(PIN_RIVALS)..(k + PIN_RIVALS + 1).min(len);
+    near(j, b.len())
+        .filter(|&k| k != j && same_list(&b[k], &b[j]))
+        .any(|k| weights.score(&[&a[i]], &[&b[k]]) > own)
+        || near(i, a.len())
+            .filter(|&k| k != i && same_list(&a[k], &a[i]))
+            .any(|k| weights.score(&[&a[k]], &[&b[j]]) > own)
 }
 
 #[cfg(test)]

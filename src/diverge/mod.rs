@@ -7,7 +7,8 @@
 //!
 //! - `findings`: what reading and segmenting each version found, reported as divergences;
 //! - `counterparts`: runs of clauses with no counterpart in the other version;
-//! - per link, `numbering` (different clause numbers), `values` (numbers, contacts and
+//! - `numbering`: clauses numbered differently, one report per run with the same shift;
+//! - per link, `values` (numbers, contacts and
 //!   Latin-script names) and `length` (a length far from the document's own model, or a
 //!   sentence, list member or parenthetical that one version lacks, found by `cuts`);
 //! - `lists`: lists with different numbers of items;
@@ -53,6 +54,7 @@ pub(crate) fn find(
     findings::findings(&mut builder, doc, &order);
     if let (Some(kk), Some(ru)) = (doc.version(Lang::Kk), doc.version(Lang::Ru)) {
         counterparts::missing_counterparts(&mut builder, links, doc);
+        numbering::numbering_mismatches(&mut builder, links, kk, ru);
         let model = length::document_length_model(links, kk, ru);
         // Each link and each clause is judged on its own: in parallel, each task with its own
         // builder; the final sort makes the order independent of the threads.
@@ -92,8 +94,7 @@ pub(crate) fn find(
     builder.finish()
 }
 
-/// The checks of one link with clauses on both sides: numbering, values, and (for a 1–1 link)
-/// length.
+/// The checks of one link with clauses on both sides: values, and (for a 1–1 link) length.
 fn compare_link(
     builder: &mut Builder<'_>,
     order: usize,
@@ -109,7 +110,6 @@ fn compare_link(
     let (Some(&first_a), Some(&first_b)) = (a.first(), b.first()) else {
         return;
     };
-    numbering::numbering_mismatch(builder, order, &ids, first_a, first_b);
     let anchors_a = values::anchors_of(&a, known);
     let anchors_b = values::anchors_of(&b, known);
     values::compare_anchors(builder, order, &ids, &anchors_a, &anchors_b);

@@ -14,6 +14,7 @@ mod mutations;
 mod properties;
 mod regression;
 mod robustness;
+mod shifts;
 
 use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
 
