@@ -31,7 +31,7 @@ enum Format {
 
 /// Align the Kazakh and Russian versions of a legal document and report their divergences.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// The document (both versions), or one language version of it.
     file: PathBuf,
@@ -77,7 +77,7 @@ fn run(args: &Args) -> Result<(), String> {
     let written = match args.format {
         Format::Text => write_text(&alignment, TextOptions::default(), &mut out),
         Format::Json => serde_json::to_writer_pretty(&mut out, &AlignmentReport::new(&alignment))
-            .map_err(io::Error::other)
+            .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
         Format::Tmx => write_tmx(&alignment, &mut out),
     };

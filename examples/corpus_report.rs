@@ -25,7 +25,7 @@ use kzru_align::{Lang, Severity};
 
 /// Analyse a folder of Kazakh/Russian documents and write the corpus report.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// The folder of documents (`.txt`, `.md`; pairs named `x-kk.txt`, `x-ru.txt`).
     #[arg(default_value = "corpus")]
@@ -51,6 +51,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if inputs.is_empty() {
+        eprintln!(
+            "error: {}: no documents to analyse (.txt or .md files)",
+            args.dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
     // A progress bar for long runs; indicatif draws nothing when stderr is not a terminal.
     let bar = if inputs.len() >= 20 {
         ProgressBar::new(inputs.len() as u64)

@@ -35,7 +35,7 @@ enum LangArg {
 
 /// Compare two companies' policies clause by clause.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// Policy A.
     a: PathBuf,
@@ -85,7 +85,7 @@ fn run(args: &Args) -> io::Result<()> {
     let mut out = anstream::stdout().lock();
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &diffs).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut out, &diffs).map_err(io::Error::from)?;
             writeln!(out)
         }
         Format::Html => write_diff_html(&diffs, &mut out),

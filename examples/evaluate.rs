@@ -31,7 +31,7 @@ enum Format {
 
 /// Score alignment and divergence reports against hand-made labels.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// The folder of pairs (`NAME.kk.txt`, `NAME.ru.txt`).
     dir: PathBuf,
@@ -61,7 +61,7 @@ fn main() -> ExitCode {
     let written = match args.format {
         Format::Text => write_text(&evaluation, &mut out),
         Format::Json => serde_json::to_writer_pretty(&mut out, &evaluation)
-            .map_err(io::Error::other)
+            .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
     };
     match written.and_then(|()| out.flush()) {

@@ -8,6 +8,9 @@
 //! With one file, the file holds both versions (or one); with two, one version each, in either
 //! order. `--json` prints the document model as JSON (schema in `docs/outline-json.md`).
 
+mod common;
+
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,7 +19,7 @@ use kzru_align::{BilingualDocument, Clause};
 
 /// Print the clause tree and findings of a Kazakh/Russian document.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// The document (both versions), or its first language version.
     file: PathBuf,
@@ -28,7 +31,10 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args: Args = match common::parse_args() {
+        Ok(args) => args,
+        Err(code) => return code,
+    };
     let doc = match &args.other {
         Some(other) => BilingualDocument::from_paths(&args.file, other),
         None => BilingualDocument::from_path(&args.file),
@@ -40,40 +46,43 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if args.json {
-        match serde_json::to_string_pretty(&doc) {
-            Ok(json) => println!("{json}"),
-            Err(err) => {
-                eprintln!("error: cannot write JSON: {err}");
-                return ExitCode::FAILURE;
-            }
-        }
-        return ExitCode::SUCCESS;
-    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = if args.json {
+        serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+    } else {
+        write_outline(&doc, &mut out)
+    };
+    common::finish(written.and_then(|()| out.flush()), "the outline")
+}
+
+fn write_outline(doc: &BilingualDocument, out: &mut impl Write) -> io::Result<()> {
     for version in doc.versions() {
         let source = doc.source(version.source()).map_or("?", |s| s.name());
-        println!(
+        writeln!(
+            out,
             "== {} ({}) — {source}, lines {}–{}, {} clauses",
             version.lang().name(),
             version.lang(),
             version.line(),
             version.end_line(),
             version.clauses().len()
-        );
+        )?;
         for clause in version.clauses() {
-            print_clause(clause);
+            write_clause(clause, out)?;
         }
-        println!();
+        writeln!(out)?;
     }
     let findings: Vec<_> = doc.all_findings().collect();
-    println!("== Findings ({})", findings.len());
+    writeln!(out, "== Findings ({})", findings.len())?;
     for finding in findings {
-        println!("{finding}");
+        writeln!(out, "{finding}")?;
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
-fn print_clause(clause: &Clause) {
+fn write_clause(clause: &Clause, out: &mut impl Write) -> io::Result<()> {
     let number = clause.number().map_or("", |n| n.as_str());
     let marker = clause.marker().map(|m| format!("{m} ")).unwrap_or_default();
     let words: String = clause
@@ -82,10 +91,11 @@ fn print_clause(clause: &Clause) {
         .chars()
         .take(70)
         .collect();
-    println!(
+    writeln!(
+        out,
         "{:>5}  {}{marker}{number:<8} {:<9} {words}",
         clause.line(),
         "  ".repeat(clause.depth()),
         clause.kind().name(),
-    );
+    )
 }

@@ -372,3 +372,90 @@ fn the_align_example_fails_with_one_line_and_a_non_zero_exit() {
     // The seven divergences `aitu_merges_the_split_item_and_finds_the_extra_one` lists.
     assert_eq!(json["divergences"].as_array().unwrap().len(), 7);
 }
+
+/// Bad arguments get clap's whole message on one line: what is missing, or the values allowed.
+#[cfg(feature = "serde")]
+#[test]
+fn argument_errors_say_what_is_missing_and_what_is_allowed() {
+    let align = build_example("align");
+    let stderr = |args: &[&str]| {
+        let output = std::process::Command::new(&align)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let missing = stderr(&[]);
+    assert!(missing.contains("<FILE>"), "{missing}");
+    let bad_format = stderr(&["corpus/idcollect.txt", "--format", "pdf"]);
+    assert!(
+        bad_format.contains("[possible values: text, json, tmx]"),
+        "{bad_format}"
+    );
+    let help = std::process::Command::new(&align)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.starts_with("Align the Kazakh and Russian versions"),
+        "the example's own description, not the crate's: {help}"
+    );
+}
+
+/// A reader that stops early (`outline … | head -1`) ends the example quietly with success.
+#[cfg(feature = "serde")]
+#[test]
+fn a_reader_that_stops_early_is_no_failure() {
+    use std::io::{BufRead, BufReader};
+    for (example, args) in [
+        ("outline", vec!["corpus/kao-autocheck.txt"]),
+        (
+            "align",
+            vec!["corpus/kao-autocheck.txt", "--format", "json"],
+        ),
+    ] {
+        let exe = build_example(example);
+        let mut child = std::process::Command::new(&exe)
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{example}");
+        // The pipe is closed here, with most of the output unread.
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{example}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{example}: {stderr}");
+    }
+}
+
+/// A folder without documents is an error naming the folder, not an empty report.
+#[cfg(feature = "serde")]
+#[test]
+fn the_corpus_report_of_an_empty_folder_is_an_error() {
+    let report = build_example("corpus_report");
+    let empty = tempfile::tempdir().unwrap();
+    let out = empty.path().join("report");
+    let output = std::process::Command::new(&report)
+        .arg(empty.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&empty.path().display().to_string()) && stderr.contains("no documents"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "no report written");
+}
