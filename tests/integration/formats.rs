@@ -459,3 +459,31 @@ fn the_corpus_report_of_an_empty_folder_is_an_error() {
     );
     assert!(!out.exists(), "no report written");
 }
+
+/// The fields of the policy diff's JSON are those `docs/diff-json.md` documents, at the top
+/// level and in each op.
+#[cfg(feature = "serde")]
+#[test]
+fn diff_json_follows_the_documented_schema() {
+    let docs =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diff-json.md")).unwrap();
+    // The first column of the doc's tables: `a`, `b` (one row may name two fields).
+    let documented: HashSet<String> = docs
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .flat_map(|line| {
+            let cell = line.split('|').nth(1).unwrap_or_default();
+            cell.split(',')
+                .map(|name| name.trim().trim_matches('`').to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let a = crate::corpus_doc("kao-autocheck");
+    let b = crate::corpus_doc("mycar-myverify");
+    let diff = kzru_align::Differ::new().compare(&a, &b, Lang::Ru).unwrap();
+    let json = serde_json::to_value(vec![diff]).unwrap();
+    let top = json[0].as_object().unwrap();
+    let op = json[0]["ops"][0].as_object().unwrap();
+    let written: HashSet<String> = top.keys().chain(op.keys()).cloned().collect();
+    assert_eq!(written, documented);
+}
