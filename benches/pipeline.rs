@@ -41,6 +41,19 @@ fn alignment(c: &mut Criterion) {
     group.finish();
 }
 
+/// Each bilingual corpus document end to end as `examples/align --format json` runs it, in
+/// MB/s of input.
+fn end_to_end(c: &mut Criterion) {
+    let mut group = c.benchmark_group("align_json");
+    for (name, text) in &common::CORPUS[..3] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, text| {
+            b.iter(|| common::align_to_json(name, black_box(text)))
+        });
+    }
+    group.finish();
+}
+
 fn corpus_report(c: &mut Criterion) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let out = std::env::temp_dir().join(format!("kzru-align-bench-{}", std::process::id()));
@@ -79,5 +92,12 @@ fn threads(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmentation, alignment, corpus_report, threads);
+criterion_group!(
+    benches,
+    segmentation,
+    alignment,
+    end_to_end,
+    corpus_report,
+    threads
+);
 criterion_main!(benches);

@@ -1,10 +1,13 @@
 //! Benchmarks of scale: alignment of synthetic documents of 1k, 10k and 100k clauses per
-//! version, and the cross-company analysis of 100, 1,000 and 10,000 synthetic policies.
+//! version, a file of N copies of one policy in each language (numbers recurring in every
+//! copy), and the cross-company analysis of 100, 1,000 and 10,000 synthetic policies.
 //! Results: benches/README.md.
 
 mod common;
 
-use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
+use criterion::{
+    BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
 use kzru_align::corpus::{CorpusOptions, analyze_documents};
 use kzru_align::{Aligner, Lang};
 
@@ -15,6 +18,22 @@ fn alignment(c: &mut Criterion) {
         let doc = common::pair_document(clauses);
         let id = BenchmarkId::from_parameter(common::clause_count(&doc, Lang::Kk));
         group.bench_with_input(id, &doc, |b, doc| b.iter(|| Aligner::new().align(doc)));
+    }
+    group.finish();
+}
+
+/// The scale series of issue 13: 7, 35 and 70 copies of mycar-myverify in each language,
+/// read, aligned and written as JSON (700 copies, 50 MB, is measured with the example: see
+/// benches/README.md).
+fn repeated(c: &mut Criterion) {
+    let mut group = c.benchmark_group("repeated_policy");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    for copies in [7, 35, 70] {
+        let text = common::repeated_policy(copies);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(copies), &text, |b, text| {
+            b.iter(|| common::align_to_json("copies.txt", text))
+        });
     }
     group.finish();
 }
@@ -34,5 +53,5 @@ fn corpus_analysis(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, alignment, corpus_analysis);
+criterion_group!(benches, alignment, repeated, corpus_analysis);
 criterion_main!(benches);

@@ -142,3 +142,25 @@ pub fn parse_all(texts: &[(String, String)]) -> Vec<(String, BilingualDocument)>
         })
         .collect()
 }
+
+/// One file of `copies` copies of the Kazakh version of mycar-myverify followed by `copies`
+/// copies of its Russian version: the same numbers recur in every copy (issue 13).
+pub fn repeated_policy(copies: usize) -> String {
+    let (name, text) = CORPUS[0];
+    let doc = BilingualDocument::from_text(name, text).expect("corpus document");
+    let version = |lang| {
+        let span = doc.version(lang).expect("both versions").span();
+        format!("{}\n\n", &text[span.start()..span.end()])
+    };
+    version(Lang::Kk).repeat(copies) + &version(Lang::Ru).repeat(copies)
+}
+
+/// What `examples/align FILE --format json` does after reading the file: read the versions,
+/// align them, write the JSON report (here to nowhere).
+#[cfg(feature = "serde")]
+pub fn align_to_json(name: &str, text: &str) {
+    let doc = BilingualDocument::from_text(name, text).expect("document");
+    let alignment = Aligner::new().align(&doc);
+    let report = kzru_align::report::AlignmentReport::new(&alignment);
+    serde_json::to_writer_pretty(std::io::sink(), &report).expect("report");
+}

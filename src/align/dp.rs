@@ -1,18 +1,14 @@
 //! The search for the best alignment: dynamic programming over [`Move`]s, in a [`Band`] of
 //! cells around the pins.
 //!
-//! Pins are clauses carrying the same number, used once in each version and scoring well
-//! together: the alignment passes through them, so the search only needs the cells between
-//! two pins. (They are not the anchors of `src/anchors.rs`, what survives translation inside a
-//! clause.)
-
-use std::collections::HashMap;
+//! Pins (`pins.rs`) are clauses carrying the same number in both versions: the alignment
+//! passes through them, so the search only needs the cells between two pins.
 
 use rayon::prelude::*;
 
 use super::features::Features;
+use super::pins::{SEGMENT_CELLS, pins};
 use super::score::Weights;
-use crate::sets::longest_increasing_run;
 
 /// One step of an alignment path: how many clauses of each side one link takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -283,7 +279,7 @@ fn row_get(row: &[f32], lo: usize, j: usize) -> f32 {
 ///
 /// The alignment passes through the pins. Between two pins the search covers the whole
 /// rectangle when it is small, and a band around its diagonal (as wide as the difference of
-/// its sides, plus `band`) when it is large. A document without numbers is one rectangle from
+/// its sides up to [`DRIFT_CAP`], plus `band`) when it is large. A document without numbers is one rectangle from
 /// start to end. Time and memory grow with the number of cells visited, about linearly with
 /// the length for numbered documents.
 struct Band {
@@ -291,8 +287,14 @@ struct Band {
     rows: Vec<(usize, usize)>,
 }
 
-/// Rectangles between pins up to this many cells are searched whole.
-const SEGMENT_CELLS: usize = 1 << 16;
+/// What the difference of a large rectangle's sides may add to the half-width of its band:
+/// the bound that keeps a long stretch without pins linear. A row of a large rectangle spans
+/// at most `2 · (band + DRIFT_CAP + slope + 1 + SLACK) + 1` cells, where `slope` is its
+/// columns over its rows (the path must cross them); with the default band of 48, about 620
+/// cells. The path may then stray at most `band + DRIFT_CAP` clauses from the rectangle's
+/// diagonal: a block of more than 256 clauses inserted in one version, far from any pin,
+/// aligns less well, but no input costs more than O(n · band).
+const DRIFT_CAP: usize = 256;
 /// Columns added on each side of a row's range, so that a pin slightly off its true place
 /// does not wall the path in.
 const SLACK: usize = 4;
@@ -312,7 +314,8 @@ impl Band {
             let ((i0, j0), (i1, j1)) = (pair[0], pair[1]);
             let (rows_in, cols_in) = (i1 - i0, j1 - j0);
             let whole = (rows_in + 1).saturating_mul(cols_in + 1) <= SEGMENT_CELLS;
-            let half = band + rows_in.abs_diff(cols_in) + cols_in / rows_in.max(1) + 1;
+            let half =
+                band + rows_in.abs_diff(cols_in).min(DRIFT_CAP) + cols_in / rows_in.max(1) + 1;
             for (i, row) in rows.iter_mut().enumerate().take(i1 + 1).skip(i0) {
                 let (lo, hi) = if whole || rows_in == 0 {
                     (j0, j1)
@@ -351,76 +354,6 @@ impl Band {
     }
 }
 
-/// Pins must score at least this: equal numbers on clauses that say different things (a
-/// renumbered version) are not pins.
-const PIN_SCORE: f32 = 0.6;
-
-/// How far, in clauses, a pin's rivals in the same list are looked for.
-const PIN_RIVALS: usize = 16;
-
-/// Pins of two versions: clauses with the same hierarchical number in the same document of a
-/// pack, used once in that document, that score well together and better than with any
-/// clause of the same list near either, kept in increasing order on both sides (the longest
-/// such run). A pack of many documents numbered alike has pins in each.
-fn pins(weights: &Weights, a: &[Features], b: &[Features]) -> Vec<(usize, usize)> {
-    type Key<'f> = (Option<usize>, &'f [u32]);
-    fn unique(features: &[Features]) -> HashMap<Key<'_>, Option<usize>> {
-        let mut seen: HashMap<Key<'_>, Option<usize>> = HashMap::new();
-        for (i, f) in features.iter().enumerate() {
-            if let Some((style, n)) = &f.number
-                && style.is_hierarchical()
-            {
-                seen.entry((f.part, n.as_slice()))
-                    .and_modify(|e| *e = None)
-                    .or_insert(Some(i));
-            }
-        }
-        seen
-    }
-    let (in_a, in_b) = (unique(a), unique(b));
-    let mut pairs: Vec<(usize, usize)> = in_a
-        .iter()
-        .filter_map(|(number, i)| Some(((*i)?, in_b.get(number).copied().flatten()?)))
-        .filter(|&(i, j)| a[i].number.as_ref().map(|n| n.0) == b[j].number.as_ref().map(|n| n.0))
-        .filter(|&(i, j)| {
-            let own = weights.score(&[&a[i]], &[&b[j]]);
-            own >= PIN_SCORE && !rivalled(weights, a, b, (i, j), own)
-        })
-        .collect();
-    pairs.sort_unstable();
-    longest_increasing_run(&pairs)
-}
-
-/// Whether a clause of the same list near `b[j]` pairs better with `a[i]`, or one near `a[i]`
-/// with `b[j]`, than they pair together (`own`). After a clause inserted in one version,
-/// equal numbers are the wrong pairs, and a pin there would wall the search in: the content
-/// of the shifted neighbour says so. Dropping a pin only widens the search.
-fn rivalled(
-    weights: &Weights,
-    a: &[Features],
-    b: &[Features],
-    (i, j): (usize, usize),
-    own: f32,
-) -> bool {
-    fn same_list(x: &Features, y: &Features) -> bool {
-        match (&x.number, &y.number) {
-            (Some((sx, nx)), Some((sy, ny))) => {
-                sx == sy
-                    && nx.len() == ny.len()
-                    && nx.split_last().map(|p| p.1) == ny.split_last().map(|p| p.1)
-            }
-            _ => false,
-        }
-    }
-    let near = |k: usize, len: usize| k.saturating_sub(PIN_RIVALS)..(k + PIN_RIVALS + 1).min(len);
-    near(j, b.len())
-        .filter(|&k| k != j && same_list(&b[k], &b[j]))
-        .any(|k| weights.score(&[&a[i]], &[&b[k]]) > own)
-        || near(i, a.len())
-            .filter(|&k| k != i && same_list(&a[k], &a[i]))
-            .any(|k| weights.score(&[&a[k]], &[&b[j]]) > own)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,6 +373,14 @@ mod tests {
         // No pins and a long document: a band around the diagonal.
         let band = Band::new(10_000, 10_000, 48, &[]);
         assert!(band.width(5000) < 200);
+        // No pins and sides of very different lengths: the difference widens the band up to
+        // DRIFT_CAP only, so the work stays O(n · band).
+        let band = Band::new(100_000, 90_000, 48, &[]);
+        let widest = (0..=100_000).map(|i| band.width(i)).max().unwrap();
+        assert!(
+            widest <= 2 * (48 + DRIFT_CAP + 1 + 1 + SLACK) + 1,
+            "{widest}"
+        );
     }
 
     #[test]

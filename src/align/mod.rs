@@ -11,10 +11,12 @@
 //!
 //! This module holds the public model ([`Alignment`], [`Pairing`]) and the [`Aligner`]; its
 //! children hold the steps: `features` (what is extracted from each clause), `score` (the
-//! [`Weights`] and the score of a link) and `dp` (the search through pinned clauses).
+//! [`Weights`] and the score of a link), `pins` (the clauses the alignment passes through)
+//! and `dp` (the search between them).
 
 mod dp;
 mod features;
+mod pins;
 mod score;
 
 pub use score::Weights;

@@ -2,10 +2,11 @@
 //! reported among the divergences. A slip that both versions make in the same clauses (the
 //! same numbers without their dot in both) is one fact: one report naming both lines.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use crate::document::BilingualDocument;
 use crate::finding::Finding;
+use crate::kind::Kind;
 use crate::language::Lang;
 
 use super::builder::Builder;
@@ -15,21 +16,28 @@ use super::order::LinkOrder;
 /// shared by both versions become one.
 pub(super) fn findings(builder: &mut Builder<'_>, doc: &BilingualDocument, order: &LinkOrder) {
     let all: Vec<&Finding> = doc.all_findings().collect();
-    let mut merged: BTreeSet<usize> = BTreeSet::new();
+    // The Russian findings by slip (kind and links), in order, so that finding the twin of a
+    // Kazakh finding is a look-up, not a scan of every finding: a file of many copies of one
+    // document has thousands of findings.
+    let mut russian: HashMap<SlipKey, VecDeque<usize>> = HashMap::new();
+    for (index, finding) in all.iter().enumerate() {
+        if finding.lang() == Some(Lang::Ru)
+            && let Some(key) = slip_key(finding, order)
+        {
+            russian.entry(key).or_default().push_back(index);
+        }
+    }
+    let mut merged: HashSet<usize> = HashSet::new();
     for (index, finding) in all.iter().enumerate() {
         if merged.contains(&index) {
             continue;
         }
+        // The first Russian finding of the same slip not yet merged (twins are only ever
+        // taken from the front, so the front is never merged).
         let twin = (finding.lang() == Some(Lang::Kk))
-            .then(|| {
-                all.iter()
-                    .enumerate()
-                    .find(|(other, candidate)| {
-                        !merged.contains(other) && same_slip(finding, candidate, order)
-                    })
-                    .map(|(other, _)| other)
-            })
-            .flatten();
+            .then(|| slip_key(finding, order))
+            .flatten()
+            .and_then(|key| russian.get_mut(&key)?.pop_front());
         let mut ids = finding.clauses().to_vec();
         let mut message = finding.message().to_owned();
         if let Some(twin) = twin {
@@ -54,19 +62,20 @@ pub(super) fn findings(builder: &mut Builder<'_>, doc: &BilingualDocument, order
     }
 }
 
-/// Whether the Russian finding `other` reports the slip of the Kazakh finding `kk` in the
-/// same clauses: the same kind, and each clause of one linked to a clause of the other.
-fn same_slip(kk: &Finding, other: &Finding, order: &LinkOrder) -> bool {
-    let links = |finding: &Finding| -> Option<BTreeSet<usize>> {
-        finding
-            .clauses()
-            .iter()
-            .map(|&id| order.link_of(id))
-            .collect()
-    };
-    other.lang() == Some(Lang::Ru)
-        && other.kind() == kk.kind()
-        && !kk.clauses().is_empty()
-        && kk.clauses().len() == other.clauses().len()
-        && links(kk).is_some_and(|mine| Some(mine) == links(other))
+/// What makes two findings the same slip: the same kind, and clauses in the same links
+/// (as many clauses on each side). None for a finding without clauses or with a clause
+/// outside the alignment.
+type SlipKey = (Kind, usize, BTreeSet<usize>);
+
+/// The slip of `finding`, to pair a Kazakh finding with the Russian one of the same slip.
+fn slip_key(finding: &Finding, order: &LinkOrder) -> Option<SlipKey> {
+    if finding.clauses().is_empty() {
+        return None;
+    }
+    let links = finding
+        .clauses()
+        .iter()
+        .map(|&id| order.link_of(id))
+        .collect::<Option<BTreeSet<usize>>>()?;
+    Some((finding.kind(), finding.clauses().len(), links))
 }
