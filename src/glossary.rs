@@ -49,8 +49,9 @@ enum Rest {
 }
 
 impl WordPattern {
-    /// Reads one pattern as written in the glossary; `None` if it is malformed.
-    fn parse(written: &str) -> Option<Self> {
+    /// Reads one pattern as written in the glossary; `None` if it is malformed. The meaning
+    /// lexicon (`data/concepts.tsv`) writes its patterns the same way.
+    pub(crate) fn parse(written: &str) -> Option<Self> {
         let letters = |s: &str| s.chars().all(char::is_lowercase);
         let (stem, rest) = if let Some(stem) = written.strip_suffix('~') {
             (stem, Rest::Inflection)

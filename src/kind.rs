@@ -132,6 +132,12 @@ kinds! {
     /// Text of the other language inside a version (a Russian table header in the Kazakh
     /// text).
     UntranslatedFragment { name: "untranslated_fragment", severity: Warning, scope: Alignment }
+    /// The two clauses say something different in words that no lexical check sees: another
+    /// party, a duty against a right, a negation or an exception on one side only, another
+    /// time unit or quantity in words. The divergence carries its sub-kind and the words of
+    /// each side (see `MeaningMismatch`); its severity is that of the sub-kind (error for
+    /// party, negation, exception, modality and unit; warning for the others).
+    MeaningMismatch { name: "meaning_mismatch", severity: Error, scope: Alignment }
     /// Words typed in two scripts (Latin `ə` for `ә`, Cyrillic `о` in `cookie`).
     MixedScript { name: "mixed_script", severity: Info, scope: Version }
     /// A clause or list item repeated within one version.
@@ -218,6 +224,7 @@ mod tests {
                 "item_count_mismatch",
                 "length_mismatch",
                 "untranslated_fragment",
+                "meaning_mismatch",
                 "mixed_script",
                 "repeated_text",
                 "single_language",
@@ -239,7 +246,8 @@ mod tests {
             [
                 Kind::MissingCounterpart,
                 Kind::NumberMismatch,
-                Kind::ContactMismatch
+                Kind::ContactMismatch,
+                Kind::MeaningMismatch
             ]
         );
         assert_eq!(

@@ -20,6 +20,7 @@
 //! | check numbering | [`Finding`] | out of sequence, gaps, duplicates, mixed styles |
 //! | align | [`Aligner`] | pair every Kazakh clause with its Russian counterpart, or none |
 //! | find divergences | [`Divergence`] | every disagreement, with the clauses and lines of both sides |
+//! | compare meaning | [`MeaningMismatch`] | parties, modality, negation, exceptions, units and quantities of aligned clauses, from a lexicon of concepts |
 //! | diff | [`Differ`] | two companies' policies clause by clause: shared template, changes |
 //! | evaluate | [`evaluation`] | alignment, precision and recall against hand-made labels (`serde` feature) |
 //! | corpus | [`corpus`] | a folder in parallel: similarity, template families |
@@ -81,6 +82,7 @@ mod layout;
 mod length;
 mod link;
 mod load;
+mod meaning;
 pub mod normalize;
 mod number;
 mod numbering;
@@ -112,6 +114,7 @@ pub use kind::{Kind, ParseKindError, Scope, Severity};
 pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
 pub use link::Link;
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
+pub use meaning::{Cue, MeaningMismatch, MeaningSubKind};
 pub use normalize::{Normalized, normalize};
 pub use number::{ClauseNumber, NumberStyle};
 pub use span::Span;

@@ -5,6 +5,7 @@ use std::fmt;
 use crate::clause::ClauseId;
 use crate::kind::{Kind, Severity};
 use crate::language::{ByLang, Lang};
+use crate::meaning::MeaningMismatch;
 
 /// The 1-based lines of a divergence, each in its own version's file.
 pub type Lines = ByLang<Vec<usize>>;
@@ -19,6 +20,9 @@ pub struct Divergence {
     clauses: ByLang<Vec<ClauseId>>,
     lines: Lines,
     message: String,
+    /// For a `meaning_mismatch`: its sub-kind and the words of each side.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    meaning: Option<MeaningMismatch>,
 }
 
 impl Divergence {
@@ -36,7 +40,13 @@ impl Divergence {
             clauses,
             lines,
             message,
+            meaning: None,
         }
+    }
+
+    /// Attaches the evidence of a `meaning_mismatch`.
+    pub(super) fn set_meaning(&mut self, meaning: MeaningMismatch) {
+        self.meaning = Some(meaning);
     }
 
     /// Adds a line of `lang`'s file: for findings that name a line but no clause.
@@ -67,6 +77,12 @@ impl Divergence {
     /// The lines in each version's file.
     pub fn lines(&self) -> &Lines {
         &self.lines
+    }
+
+    /// For a `meaning_mismatch`: its sub-kind and the words of each side, with their spans
+    /// in the original files; `None` for every other kind.
+    pub fn meaning(&self) -> Option<&MeaningMismatch> {
+        self.meaning.as_ref()
     }
 
     /// A plain-language message.

@@ -12,6 +12,8 @@
 //!   Latin-script names) and `length` (a length far from the document's own model, or a
 //!   sentence, list member or parenthetical that one version lacks, found by `cuts`);
 //! - `lists`: lists with different numbers of items;
+//! - `meaning`: what 1–1 links say differently in words (parties, modality, negation,
+//!   exceptions, units, quantities), from the concepts of [`crate::meaning`];
 //! - `fragments`: text of the other language inside a version;
 //! - `repeats`: the same text written twice.
 
@@ -23,6 +25,7 @@ mod findings;
 mod fragments;
 mod length;
 mod lists;
+mod meaning;
 mod numbering;
 mod order;
 mod repeats;
@@ -72,6 +75,7 @@ pub(crate) fn find(
             builder.extend(local);
         }
         lists::item_counts(&mut builder, links, kk, ru);
+        meaning::meaning_mismatches(&mut builder, links, kk, ru);
         for version in [kk, ru] {
             let fragments: Vec<Builder<'_>> = version
                 .clauses()

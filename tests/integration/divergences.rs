@@ -219,6 +219,26 @@ fn no_numbering() {
 }
 
 #[test]
+fn meaning_mismatch() {
+    // A unit changed in words and digits alike: the number check does not see it.
+    let ru = RU.replace("5 (пяти) лет", "5 (пяти) месяцев");
+    assert_eq!(kinds(KK, &ru), [DivergenceKind::MeaningMismatch]);
+    let doc = BilingualDocument::from_pair(
+        Source::from_text("kk.txt", KK).unwrap(),
+        Source::from_text("ru.txt", ru.as_str()).unwrap(),
+    )
+    .unwrap();
+    let alignment = Aligner::new().align(&doc);
+    let d = &alignment.divergences()[0];
+    assert_eq!(d.severity(), Severity::Error);
+    let meaning = d.meaning().unwrap();
+    assert_eq!(meaning.sub_kind(), kzru_align::MeaningSubKind::Unit);
+    let ru_cue = &meaning.cues().ru[0];
+    assert_eq!(&ru[ru_cue.span().range()], ru_cue.text());
+    assert!(ru_cue.text().contains("месяцев"), "{ru_cue:?}");
+}
+
+#[test]
 fn number_mismatch() {
     let ru = RU.replace("5 (пяти) лет", "3 (трех) лет");
     assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberMismatch]);

@@ -10,6 +10,7 @@ mod errors;
 mod evaluation;
 mod formats;
 mod generated_documents;
+mod meaning;
 mod mutations;
 mod properties;
 mod regression;

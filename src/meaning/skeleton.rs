@@ -1,0 +1,410 @@
+//! The skeleton of a clause: the concepts of the lexicon it holds, word by word, with its
+//! numbers and its Kazakh verb negations. Built from the normalized clause text; every item
+//! keeps the range of words it covers, so that the comparison can quote it.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::language::Lang;
+
+use super::lexicon::{self, Role};
+
+/// One word of the clause: its bytes in the clause text and its lower-case form (ё read as е).
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    pub(crate) bytes: Range<usize>,
+    pub(crate) lower: String,
+}
+
+/// A concept found in the clause.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub(crate) role: Role,
+    pub(crate) concept: &'static str,
+    pub(crate) words: Range<usize>,
+}
+
+/// A number: a run of number words, or digits.
+#[derive(Debug, Clone)]
+pub(crate) struct Quantity {
+    pub(crate) value: u64,
+    pub(crate) words: Range<usize>,
+    /// Written in words rather than digits.
+    pub(crate) spelled: bool,
+}
+
+/// What the comparison reads of one clause.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Skeleton {
+    pub(crate) words: Vec<Word>,
+    pub(crate) items: Vec<Item>,
+    pub(crate) numbers: Vec<Quantity>,
+    /// A negation the rule cannot place: a word negated by a prefix or a suffix (Russian
+    /// `неисполнение`, `без`; Kazakh `-сыз`, a negated verbal noun `сақтамау`), which a
+    /// translation may render with a negation or without one. It silences the negation rule.
+    pub(crate) shielded: bool,
+}
+
+/// Endings of a finite verb form after the negation suffix: `бер-ме-йді`, `көздел-ме-се`,
+/// `тоқта-ма-й`.
+const NEGATED_VERB_ENDINGS: &[&str] = &[
+    "йды",
+    "йді",
+    "са",
+    "се",
+    "сам",
+    "сем",
+    "саң",
+    "сең",
+    "саңыз",
+    "сеңіз",
+    "сақ",
+    "сек",
+    "ды",
+    "ді",
+    "ймыз",
+    "йміз",
+    "ймын",
+    "ймін",
+    "йсыз",
+    "йсіз",
+    "й",
+    "ңыз",
+    "ңіз",
+    "ңыздар",
+    "ңіздер",
+];
+
+/// Beginnings of a participle after the negation suffix, which may go on with any plural,
+/// possessive or case ending: `бол-ма-ған`, `көздел-ме-ген-дер-дің`, `ас-па-йтын`.
+const NEGATED_PARTICIPLES: &[&str] = &["ған", "ген", "йтын", "йтін"];
+
+/// Endings of a negated verbal noun (`сақта-ма-у`, `бер-ме-уге`): often rendered by a
+/// noun without a negation (`нарушение`), so they shield rather than count.
+const NEGATED_NOUN_ENDINGS: &[&str] = &[
+    "у",
+    "уы",
+    "уі",
+    "уға",
+    "уге",
+    "уын",
+    "уін",
+    "уына",
+    "уіне",
+    "уда",
+    "уде",
+    "ушылық",
+];
+
+const NEGATION_SUFFIXES: &[&str] = &["ма", "ме", "ба", "бе", "па", "пе"];
+
+/// Whether a Kazakh word is a negated verb form (`Some(true)`), a negated verbal noun
+/// (`Some(false)`), or neither. The stem before the suffix must have two letters or more and not
+/// be `не`, so that `немесе` and `емес` are no verbs; nouns in -ма (`платформа`, `тапсырма`) take no verb
+/// ending, and the lexicon lists those that could (`plain`).
+pub(crate) fn kazakh_negated(word: &str) -> Option<bool> {
+    let is_stem = |stem: &str| stem.chars().count() >= 2 && stem != "не";
+    for (at, _) in word.char_indices() {
+        let (head, rest) = word.split_at(at);
+        if NEGATED_PARTICIPLES.iter().any(|p| rest.starts_with(p))
+            && NEGATION_SUFFIXES
+                .iter()
+                .any(|s| head.strip_suffix(s).is_some_and(is_stem))
+        {
+            return Some(true);
+        }
+    }
+    for (endings, finite) in [(NEGATED_VERB_ENDINGS, true), (NEGATED_NOUN_ENDINGS, false)] {
+        for ending in endings {
+            let Some(head) = word.strip_suffix(ending) else {
+                continue;
+            };
+            for suffix in NEGATION_SUFFIXES {
+                if head.strip_suffix(suffix).is_some_and(is_stem) {
+                    return Some(finite);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a Kazakh word carries the privative suffix -сыз/-сіз (`келісімінсіз`, `ақысыз`):
+/// not the pronoun `сіз` and its forms.
+fn kazakh_privative(word: &str) -> bool {
+    !word.starts_with("сіз")
+        && ["сыз", "сіз"].iter().any(|s| {
+            word.find(s)
+                .is_some_and(|at| word[..at].chars().count() >= 2)
+        })
+}
+
+/// Whether a Russian word is negated by a prefix (`неисполнение`, `бесплатно`) or is `без`.
+fn russian_privative(word: &str) -> bool {
+    word == "без"
+        || ["не", "без", "бес"].iter().any(|p| {
+            word.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 4)
+        })
+}
+
+/// Whether the Kazakh word at `at` is `басқа` or `өзге` after an ablative and before a
+/// punctuation mark or the end (`(тестілік деректерден басқа)`: except the test data), which
+/// says `кроме`. Followed by a word it is mostly the adjective (`Пациенттен басқа жазбаша
+/// нұсқаулар`: other written instructions from the Patient); after a demonstrative it means
+/// moreover (`бұдан басқа`).
+fn is_kazakh_except(text: &str, words: &[Word], at: usize) -> bool {
+    const ABLATIVE: &[&str] = &["дан", "ден", "тан", "тен", "нан", "нен"];
+    const DEMONSTRATIVE: &[&str] = &["бұдан", "одан", "мұнан", "осыдан", "сонан", "содан"];
+    if !matches!(words[at].lower.as_str(), "басқа" | "өзге") || followed_by_word(text, &words[at])
+    {
+        return false;
+    }
+    // The ablative right before, or before a parenthetical: `Компаниядан (оның қызметкерлері
+    // арқылы) басқа`.
+    (1..=8.min(at)).map(|back| &words[at - back]).any(|before| {
+        let between = text[before.bytes.end..words[at].bytes.start].trim();
+        let adjacent = between.is_empty()
+            || (between.starts_with('(') && between.ends_with(')'))
+            || (between.starts_with('«') && between.ends_with('»'));
+        adjacent
+            && ABLATIVE.iter().any(|e| before.lower.ends_with(e))
+            && !DEMONSTRATIVE.contains(&before.lower.as_str())
+    })
+}
+
+/// Whether the next thing after `word` in `text`, past spaces, is a letter or a digit.
+fn followed_by_word(text: &str, word: &Word) -> bool {
+    text[word.bytes.end..]
+        .chars()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// The skeleton of a normalized clause text in `lang`.
+pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
+    let words: Vec<Word> = text
+        .unicode_word_indices()
+        .map(|(at, word)| Word {
+            bytes: at..at + word.len(),
+            lower: word.to_lowercase().replace('ё', "е"),
+        })
+        .collect();
+    let lowers: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
+    let mut skeleton = Skeleton::default();
+    let mut at = 0;
+    while at < lowers.len() {
+        if let Some((entry, len)) = lexicon::longest_at(&lowers, at, lang) {
+            skeleton.items.push(Item {
+                role: entry.role,
+                concept: entry.concept,
+                words: at..at + len,
+            });
+            at += len;
+            continue;
+        }
+        let word = lowers[at].as_str();
+        match lang {
+            Lang::Kk if is_kazakh_except(text, &words, at) => {
+                skeleton.items.push(Item {
+                    role: Role::Exception,
+                    concept: "except",
+                    words: at..at + 1,
+                });
+            }
+            Lang::Kk => match kazakh_negated(word) {
+                Some(true) => skeleton.items.push(Item {
+                    role: Role::Negation,
+                    concept: "negation",
+                    words: at..at + 1,
+                }),
+                Some(false) => skeleton.shielded = true,
+                None => skeleton.shielded |= kazakh_privative(word),
+            },
+            Lang::Ru => skeleton.shielded |= russian_privative(word),
+        }
+        at += 1;
+    }
+    skeleton.numbers = numbers(&lowers, &skeleton.items);
+    skeleton.words = words;
+    skeleton
+}
+
+/// The numbers of a clause: digits, and runs of number words added up (`он бес`: 15) or
+/// multiplied by a hundred or a thousand (`екі жүз`: 200).
+fn numbers(words: &[String], items: &[Item]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut run: Option<(u64, u64, Range<usize>)> = None;
+    let flush = |run: &mut Option<(u64, u64, Range<usize>)>, out: &mut Vec<Quantity>| {
+        if let Some((total, current, words)) = run.take() {
+            out.push(Quantity {
+                value: total + current,
+                words,
+                spelled: true,
+            });
+        }
+    };
+    for item in items {
+        let Ok(value) = item.concept.parse::<u64>() else {
+            flush(&mut run, &mut out);
+            continue;
+        };
+        if item.role != Role::Number {
+            continue;
+        }
+        let (mut total, mut current, mut range) = match run.take() {
+            Some((t, c, r)) if r.end == item.words.start => (t, c, r),
+            other => {
+                run = other;
+                flush(&mut run, &mut out);
+                (0, 0, item.words.clone())
+            }
+        };
+        if value >= 100 {
+            current = current.max(1) * value;
+            if value >= 1000 {
+                total += current;
+                current = 0;
+            }
+        } else {
+            current += value;
+        }
+        range.end = item.words.end;
+        run = Some((total, current, range));
+    }
+    flush(&mut run, &mut out);
+    for (i, word) in words.iter().enumerate() {
+        if !word.is_empty() && word.len() <= 12 && word.bytes().all(|b| b.is_ascii_digit()) {
+            if let Ok(value) = word.parse::<u64>() {
+                out.push(Quantity {
+                    value,
+                    words: i..i + 1,
+                    spelled: false,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|q| q.words.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str, lang: Lang) -> Vec<(Role, &'static str)> {
+        skeleton(text, lang)
+            .items
+            .iter()
+            .map(|i| (i.role, i.concept))
+            .collect()
+    }
+
+    fn values(text: &str, lang: Lang) -> Vec<u64> {
+        skeleton(text, lang)
+            .numbers
+            .iter()
+            .map(|q| q.value)
+            .collect()
+    }
+
+    #[test]
+    fn kazakh_verb_negation_fires_on_verb_forms_only() {
+        for word in [
+            "бермейді",
+            "болмаған",
+            "көзделмесе",
+            "тоқтатпай",
+            "келіспеңіз",
+        ] {
+            assert_eq!(kazakh_negated(word), Some(true), "{word}");
+        }
+        assert_eq!(kazakh_negated("көзделмегендердің"), Some(true));
+        assert_eq!(kazakh_negated("етпейді"), Some(true));
+        for word in ["сақтамау", "бермеуге", "етпеуге"] {
+            assert_eq!(kazakh_negated(word), Some(false), "{word}");
+        }
+        for word in [
+            "немесе",
+            "платформа",
+            "заңнама",
+            "қолтаңба",
+            "тапсырма",
+            "емес",
+            "береді",
+            "адамды",
+            "маңызды",
+            "жағдай",
+        ] {
+            assert_eq!(kazakh_negated(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn nouns_in_ma_are_no_negation_in_a_clause() {
+        let text = "Платформа немесе бағдарлама тапсырманы хабарламада көрсетеді";
+        assert!(
+            roles(text, Lang::Kk)
+                .iter()
+                .all(|(r, _)| *r != Role::Negation)
+        );
+        assert!(
+            roles("Оператор деректерді бермейді", Lang::Kk).contains(&(Role::Negation, "negation"))
+        );
+    }
+
+    #[test]
+    fn privative_words_shield() {
+        assert!(skeleton("келісімінсіз береді", Lang::Kk).shielded);
+        assert!(!skeleton("сізге береді", Lang::Kk).shielded);
+        assert!(skeleton("в случае неисполнения", Lang::Ru).shielded);
+        assert!(skeleton("без согласия", Lang::Ru).shielded);
+        assert!(!skeleton("не передает", Lang::Ru).shielded);
+    }
+
+    #[test]
+    fn number_words_add_up_and_digits_count() {
+        assert_eq!(values("он бес күн", Lang::Kk), [15]);
+        assert_eq!(values("екі жүз теңге", Lang::Kk), [200]);
+        assert_eq!(values("10 (десяти) рабочих дней", Lang::Ru), [10, 10]);
+        assert_eq!(
+            values("двадцати пяти дней и трех месяцев", Lang::Ru),
+            [25, 3]
+        );
+        assert_eq!(values("сто двадцать", Lang::Ru), [120]);
+        assert_eq!(values("одиннадцать тысяч", Lang::Ru), [11000]);
+    }
+
+    #[test]
+    fn basqa_after_an_ablative_is_an_exception() {
+        let found = roles("деректерді жою (тестілік деректерден басқа)", Lang::Kk);
+        assert_eq!(found, [(Role::Exception, "except")]);
+        assert_eq!(
+            roles("Бұл деректерден басқа, тізім", Lang::Kk)[0].0,
+            Role::Exception
+        );
+        // Followed by a noun it is the adjective: other instructions from the Patient.
+        assert!(
+            roles("Пациенттен басқа нұсқаулар түспесе", Lang::Kk)
+                .iter()
+                .all(|(r, _)| *r != Role::Exception)
+        );
+        let parenthetical = roles(
+            "Компаниядан (оның қызметкерлері арқылы) басқа, тұлғалар",
+            Lang::Kk,
+        );
+        assert!(
+            parenthetical.contains(&(Role::Exception, "except")),
+            "{parenthetical:?}"
+        );
+        assert!(roles("басқа тұлғалар", Lang::Kk).is_empty());
+        assert!(roles("бұдан басқа", Lang::Kk).is_empty());
+    }
+
+    #[test]
+    fn limits_are_no_negation() {
+        assert_eq!(roles("не менее трех дней", Lang::Ru)[0].0, Role::Limit);
+        assert_eq!(roles("кешіктірмей", Lang::Kk)[0].0, Role::Limit);
+    }
+}
