@@ -47,16 +47,20 @@ const RU: &str = "ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ
 
 /// The kinds found in the pair, sorted, each once.
 fn kinds(kk: &str, ru: &str) -> Vec<DivergenceKind> {
+    let mut kinds: Vec<DivergenceKind> = divergences(kk, ru).iter().map(|d| d.kind()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+}
+
+/// The divergences of a Kazakh and a Russian text, as two files.
+fn divergences(kk: &str, ru: &str) -> Vec<kzru_align::Divergence> {
     let doc = BilingualDocument::from_pair(
         Source::from_text("kk.txt", kk).unwrap(),
         Source::from_text("ru.txt", ru).unwrap(),
     )
     .unwrap();
-    let alignment = Aligner::new().align(&doc);
-    let mut kinds: Vec<DivergenceKind> = alignment.divergences().iter().map(|d| d.kind()).collect();
-    kinds.sort();
-    kinds.dedup();
-    kinds
+    Aligner::new().align(&doc).divergences().to_vec()
 }
 
 #[test]
@@ -145,6 +149,14 @@ fn numbering_style() {
     assert_eq!(kinds(KK, &ru), [DivergenceKind::NumberingStyle]);
 }
 
+/// The divergences of `kind` between a Kazakh and a Russian text.
+fn of_kind(kk: &str, ru: &str, kind: DivergenceKind) -> Vec<kzru_align::Divergence> {
+    divergences(kk, ru)
+        .into_iter()
+        .filter(|d| d.kind() == kind)
+        .collect()
+}
+
 /// Russian legal forms and requisites labels in Kazakh requisites are one untranslated
 /// fragment for the version; ЖШС against ТОО is a translation.
 #[test]
@@ -154,17 +166,7 @@ fn russian_legal_forms_in_kazakh_requisites_are_reported_once() {
     );
     let ru =
         format!("{RU}\nРеквизиты\n\nТОО «Мысал»\n\nБанк: АО «Kaspi Bank»\n\nБИН: 123456789012\n");
-    let doc = BilingualDocument::from_pair(
-        Source::from_text("kk.txt", kk.as_str()).unwrap(),
-        Source::from_text("ru.txt", ru.as_str()).unwrap(),
-    )
-    .unwrap();
-    let alignment = Aligner::new().align(&doc);
-    let fragments: Vec<_> = alignment
-        .divergences()
-        .iter()
-        .filter(|d| d.kind() == DivergenceKind::UntranslatedFragment)
-        .collect();
+    let fragments = of_kind(&kk, &ru, DivergenceKind::UntranslatedFragment);
     assert_eq!(fragments.len(), 1, "{fragments:?}");
     // The requisites run on in the last clause (no numbered line ends it): one clause.
     assert_eq!(fragments[0].lines().kk.len(), 1, "{fragments:?}");
@@ -184,17 +186,7 @@ fn russian_legal_forms_in_kazakh_requisites_are_reported_once() {
 fn a_numbering_slip_in_both_versions_is_one_report() {
     let kk = KK.replace("1.3. Біз", "1.3 Біз");
     let ru = RU.replace("1.3. Мы", "1.3 Мы");
-    let doc = BilingualDocument::from_pair(
-        Source::from_text("kk.txt", kk.as_str()).unwrap(),
-        Source::from_text("ru.txt", ru.as_str()).unwrap(),
-    )
-    .unwrap();
-    let alignment = Aligner::new().align(&doc);
-    let style: Vec<_> = alignment
-        .divergences()
-        .iter()
-        .filter(|d| d.kind() == DivergenceKind::NumberingStyle)
-        .collect();
+    let style = of_kind(&kk, &ru, DivergenceKind::NumberingStyle);
     assert_eq!(style.len(), 1, "{style:?}");
     assert_eq!(
         (style[0].lines().kk.len(), style[0].lines().ru.len()),
