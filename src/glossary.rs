@@ -112,7 +112,7 @@ fn inflection_slots(lang: Lang) -> &'static [Vec<&'static str>] {
             ru: Vec::new(),
         };
         for line in include_str!("data/endings.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+            if !crate::tsv::is_data_line(line) {
                 continue;
             }
             let mut columns = line.split('\t');
@@ -148,7 +148,7 @@ fn is_inflection(rest: &str, slots: &[Vec<&str>]) -> bool {
 /// One line of `data/glossary.tsv`, or `None` for a comment, a blank or a malformed line (the
 /// tests check that every line that is not a comment reads).
 fn parse_line(line: &str) -> Option<Term> {
-    if line.starts_with('#') || line.trim().is_empty() {
+    if !crate::tsv::is_data_line(line) {
         return None;
     }
     let (kk, ru) = line.split_once('\t')?;
@@ -267,9 +267,7 @@ mod tests {
     }
 
     fn examples() -> Vec<Example> {
-        include_str!("data/glossary-examples.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        crate::tsv::data_lines(include_str!("data/glossary-examples.tsv"))
             .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
                 [kk_patterns, ru_patterns, kk, ru] => Example {
                     kk_patterns,
@@ -400,10 +398,7 @@ mod tests {
 
     #[test]
     fn every_line_of_the_glossary_reads() {
-        let lines = include_str!("data/glossary.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-            .count();
+        let lines = crate::tsv::data_lines(include_str!("data/glossary.tsv")).count();
         assert_eq!(terms().len(), lines);
         assert!(!inflection_slots(Lang::Kk).is_empty() && !inflection_slots(Lang::Ru).is_empty());
     }

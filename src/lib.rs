@@ -91,6 +91,7 @@ mod segment;
 mod sets;
 mod span;
 mod split;
+mod tsv;
 
 pub use align::{Aligner, Alignment, Pairing, Weights};
 pub use clause::{Clause, ClauseId, ClauseKind};

@@ -23,9 +23,7 @@ struct Topic {
 fn topics() -> &'static [Topic] {
     static TOPICS: OnceLock<Vec<Topic>> = OnceLock::new();
     TOPICS.get_or_init(|| {
-        include_str!("../data/topics.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        crate::tsv::data_lines(include_str!("../data/topics.tsv"))
             .filter_map(|l| {
                 let mut cols = l.split('\t');
                 Some(Topic {

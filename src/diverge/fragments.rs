@@ -79,9 +79,7 @@ pub(super) fn untranslated_fragments(
 fn legal_forms() -> &'static [ByLang<&'static str>] {
     static FORMS: OnceLock<Vec<ByLang<&'static str>>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        include_str!("../data/legal-forms.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        crate::tsv::data_lines(include_str!("../data/legal-forms.tsv"))
             .filter_map(|line| {
                 let mut cols = line.split('\t');
                 Some(ByLang {

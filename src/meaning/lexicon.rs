@@ -65,7 +65,7 @@ pub(crate) struct Entry {
 /// One line of `data/concepts.tsv`; `None` for a comment or a blank, `Some(Err)` with the
 /// line for a malformed one (the tests check there is none).
 fn parse_line(line: &'static str) -> Option<Result<Entry, &'static str>> {
-    if line.starts_with('#') || line.trim().is_empty() {
+    if !crate::tsv::is_data_line(line) {
         return None;
     }
     let columns: Vec<&str> = line.split('\t').collect();
@@ -150,9 +150,7 @@ mod tests {
 
     /// The example phrases of `data/concept-examples.tsv`: concept, Kazakh, Russian.
     fn examples() -> Vec<(&'static str, &'static str, &'static str)> {
-        include_str!("../data/concept-examples.tsv")
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        crate::tsv::data_lines(include_str!("../data/concept-examples.tsv"))
             .map(|line| match line.split('\t').collect::<Vec<_>>()[..] {
                 [concept, kk, ru] => (concept, kk, ru),
                 _ => panic!("concept-examples.tsv: not three columns: {line:?}"),

@@ -23,7 +23,7 @@ pub(super) fn lookalikes() -> &'static Lookalikes {
             to_latin: HashMap::new(),
         };
         for line in include_str!("../data/lookalikes.tsv").lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+            if !crate::tsv::is_data_line(line) {
                 continue;
             }
             let mut cols = line.split('\t');
