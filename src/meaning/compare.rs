@@ -7,23 +7,11 @@ use std::ops::Range;
 
 use crate::language::ByLang;
 
+use super::difference::{Difference, MIN_WORDS, concepts, items_of, quote};
 use super::evidence::MeaningSubKind;
 use super::lexicon::Role;
 use super::skeleton::{Item, Skeleton};
-
-/// A difference found by a rule: its sub-kind and, per side, the words it rests on (ranges
-/// of words of the skeleton) with their concepts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Difference {
-    pub(crate) sub_kind: MeaningSubKind,
-    pub(crate) words: ByLang<Vec<(Range<usize>, &'static str)>>,
-    /// For a party difference: the concepts only each side names, which the document-level
-    /// pass uses to recognise a naming convention of the translation.
-    pub(crate) swap: Option<ByLang<Vec<&'static str>>>,
-}
-
-/// Words a side needs for the negation and exception rules to judge it.
-const MIN_WORDS: usize = 3;
+use super::{actions, headings, lists, qualifiers};
 
 /// Every difference between the skeletons of two aligned clauses.
 pub(crate) fn compare(kk: &Skeleton, ru: &Skeleton) -> Vec<Difference> {
@@ -35,22 +23,12 @@ pub(crate) fn compare(kk: &Skeleton, ru: &Skeleton) -> Vec<Difference> {
     out.extend(exception(&sides));
     out.extend(unit(&sides));
     out.extend(quantity(&sides));
+    out.extend(qualifiers::qualifier(&sides));
+    out.extend(actions::reversed(&sides));
+    out.extend(actions::declared(&sides));
+    out.extend(lists::member(&sides));
+    out.extend(headings::subject(&sides));
     out
-}
-
-fn items_of<'s>(side: &'s Skeleton, roles: &[Role]) -> Vec<&'s Item> {
-    side.items
-        .iter()
-        .filter(|i| roles.contains(&i.role))
-        .collect()
-}
-
-fn quote(items: &[&Item]) -> Vec<(Range<usize>, &'static str)> {
-    items.iter().map(|i| (i.words.clone(), i.concept)).collect()
-}
-
-fn concepts(items: &[&Item]) -> BTreeSet<&'static str> {
-    items.iter().map(|i| i.concept).collect()
 }
 
 /// Both sides name parties, and each names one the other does not: `Заказчик обязан`

@@ -8,9 +8,8 @@ use crate::span::Span;
 
 /// What kind of meaning differs between two aligned clauses.
 ///
-/// The stage reports `party`, `negation`, `exception`, `modality`, `unit` and `quantity`
-/// today; `action`, `list_member` and `subject` are part of the taxonomy of issue 11 and
-/// reserved for checks still to come.
+/// Every sub-kind is reported; `docs/divergences.md` gives an example of each with its
+/// evidence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -18,21 +17,25 @@ use crate::span::Span;
 pub enum MeaningSubKind {
     /// Another party or role on each side: `Заказчик` against `Тұтынушы` (consumer).
     Party,
-    /// Another action (to transfer against to delete); not reported yet.
+    /// An action against its opposite (to store against to delete, to give consent against
+    /// to withdraw it).
     Action,
     /// One side negated, the other not.
     Negation,
-    /// An exception (`кроме`, `за исключением`, `қоспағанда`) on one side only.
+    /// An exception (`кроме`, `за исключением`, `қоспағанда`) or a qualifier (`досрочного`,
+    /// `насколько это целесообразно`, `жазбаша`) on one side only.
     Exception,
-    /// A duty on one side, a right or a possibility on the other.
+    /// A duty on one side, a right or a possibility on the other; or a declaration (`отказываюсь`)
+    /// against a possibility (`бас тарту мүмкіндігі`).
     Modality,
     /// The same number with another time unit, or working against calendar days.
     Unit,
     /// Another quantity written in words (`три` against `бес`).
     Quantity,
-    /// A list member more or less inside one sentence; not reported yet.
+    /// A list member more or less inside one sentence (`убеждениям и правам` against `сенімдеріне`).
     ListMember,
-    /// A different subject or scope; not reported yet.
+    /// Headings about different subjects (`Ответственность сторон` against `Тараптардың
+    /// міндеттері`).
     Subject,
 }
 

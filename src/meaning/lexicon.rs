@@ -31,6 +31,18 @@ pub(crate) enum Role {
     Limit,
     /// A word that only looks negated (`немесе`): shields it from the negation rule.
     Plain,
+    /// A qualifier that narrows or conditions what the clause says: early, written, free of
+    /// charge, as far as reasonable.
+    Qualifier,
+    /// What a party does: consent, withdraw, refuse, pay, terminate.
+    Action,
+    /// What is done to data or a thing, the kind of action a list names: collect, record,
+    /// store, transfer, delete.
+    Operation,
+    /// A thing that is listed: a kind of personal data, a value to respect.
+    Member,
+    /// What a heading is about: general provisions, liability, force majeure.
+    Topic,
 }
 
 impl Role {
@@ -47,6 +59,11 @@ impl Role {
             "condition" => Role::Condition,
             "limit" => Role::Limit,
             "plain" => Role::Plain,
+            "qualifier" => Role::Qualifier,
+            "action" => Role::Action,
+            "operation" => Role::Operation,
+            "member" => Role::Member,
+            "topic" => Role::Topic,
             _ => return None,
         })
     }
@@ -60,6 +77,26 @@ pub(crate) struct Entry {
     pub(crate) role: Role,
     /// The word patterns of each side; empty where the line has `-`.
     pub(crate) patterns: ByLang<Vec<WordPattern>>,
+    /// The Kazakh patterns with the Kazakh letters folded (see [`fold_kazakh`]).
+    pub(crate) folded: Vec<WordPattern>,
+}
+
+/// A word with its Kazakh letters replaced by the Russian letters a text typed without a
+/// Kazakh keyboard puts for them: `өндеу` for `өңдеу`, `кызмет` for `қызмет`.
+pub(crate) fn fold_kazakh(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'ә' => 'а',
+            'ғ' => 'г',
+            'қ' => 'к',
+            'ң' => 'н',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            other => other,
+        })
+        .collect()
 }
 
 /// One line of `data/concepts.tsv`; `None` for a comment or a blank, `Some(Err)` with the
@@ -86,10 +123,16 @@ fn parse_line(line: &'static str) -> Option<Result<Entry, &'static str>> {
             ru: side(ru)?,
         };
         (!patterns.kk.is_empty() || !patterns.ru.is_empty()).then_some(())?;
+        let folded = if kk == "-" {
+            Vec::new()
+        } else {
+            side(&fold_kazakh(kk))?
+        };
         Some(Entry {
             concept,
             role: Role::parse(role)?,
             patterns,
+            folded,
         })
     })();
     Some(entry.ok_or(line))
@@ -109,14 +152,69 @@ pub(crate) fn entries() -> &'static [Entry] {
 }
 
 /// The longest entry (in words) whose patterns of `lang` match the words from `at`, with its
-/// length; the first in file order among equals.
+/// length; the first in file order among equals. Topics are left out: they are read from
+/// headings only ([`longest_topic_at`]), so that they never shadow the roles of running text.
 pub(crate) fn longest_at(
     words: &[String],
     at: usize,
     lang: Lang,
 ) -> Option<(&'static Entry, usize)> {
+    longest_where(words, at, lang, |role| role != Role::Topic)
+}
+
+/// The longest entry, topics left out, whose folded Kazakh patterns match the folded words
+/// from `at` (see [`fold_kazakh`]): for a word no pattern matches as it is written.
+pub(crate) fn longest_folded_at(folded: &[String], at: usize) -> Option<(&'static Entry, usize)> {
+    longest_folded_where(folded, at, |role| role != Role::Topic)
+}
+
+/// The longest topic entry whose folded Kazakh patterns match the folded words from `at`.
+pub(crate) fn longest_folded_topic_at(
+    folded: &[String],
+    at: usize,
+) -> Option<(&'static Entry, usize)> {
+    longest_folded_where(folded, at, |role| role == Role::Topic)
+}
+
+fn longest_folded_where(
+    folded: &[String],
+    at: usize,
+    wanted: impl Fn(Role) -> bool,
+) -> Option<(&'static Entry, usize)> {
     let mut best: Option<(&'static Entry, usize)> = None;
-    for entry in entries() {
+    for entry in entries().iter().filter(|e| wanted(e.role)) {
+        let n = entry.folded.len();
+        if n == 0 || at + n > folded.len() || best.is_some_and(|(_, len)| len >= n) {
+            continue;
+        }
+        let fits = folded[at..at + n]
+            .iter()
+            .zip(&entry.folded)
+            .all(|(word, pattern)| pattern.matches(word, Lang::Kk));
+        if fits {
+            best = Some((entry, n));
+        }
+    }
+    best
+}
+
+/// The longest topic entry that matches the words from `at`, as [`longest_at`] does.
+pub(crate) fn longest_topic_at(
+    words: &[String],
+    at: usize,
+    lang: Lang,
+) -> Option<(&'static Entry, usize)> {
+    longest_where(words, at, lang, |role| role == Role::Topic)
+}
+
+fn longest_where(
+    words: &[String],
+    at: usize,
+    lang: Lang,
+    wanted: impl Fn(Role) -> bool,
+) -> Option<(&'static Entry, usize)> {
+    let mut best: Option<(&'static Entry, usize)> = None;
+    for entry in entries().iter().filter(|e| wanted(e.role)) {
         let patterns = entry.patterns.get(lang);
         let n = patterns.len();
         if n == 0 || at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
@@ -184,7 +282,12 @@ mod tests {
                         .windows(patterns.len())
                         .any(|window| window.iter().zip(patterns).all(|(w, p)| p.matches(w, lang)));
                     let skeleton = crate::meaning::skeleton::skeleton(phrase, lang);
-                    matches_here && skeleton.items.iter().any(|i| i.concept == entry.concept)
+                    matches_here
+                        && skeleton
+                            .items
+                            .iter()
+                            .chain(&skeleton.topics)
+                            .any(|i| i.concept == entry.concept)
                 });
                 if !found {
                     let written: Vec<String> = patterns.iter().map(ToString::to_string).collect();

@@ -9,9 +9,14 @@
 //! makes in two links or more is a naming convention of the translation (`Компания` for
 //! `Оператор`), not a slip, and is not reported.
 
+mod actions;
 mod compare;
+mod difference;
 mod evidence;
+mod headings;
 mod lexicon;
+mod lists;
+mod qualifiers;
 mod skeleton;
 
 pub use evidence::{Cue, MeaningMismatch, MeaningSubKind};
@@ -25,7 +30,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::clause::Clause;
 use crate::language::{ByLang, Lang};
 use crate::span::Span;
-use compare::Difference;
+use difference::Difference;
 use skeleton::Skeleton;
 
 /// One side of an aligned pair: the clause and its original text (see
@@ -43,8 +48,12 @@ pub(crate) fn mismatches(pairs: &[ByLang<Side<'_>>]) -> Vec<(usize, MeaningMisma
         .par_iter()
         .enumerate()
         .filter_map(|(i, pair)| {
-            let kk = skeleton::skeleton(pair.kk.clause.text(), Lang::Kk);
-            let ru = skeleton::skeleton(pair.ru.clause.text(), Lang::Ru);
+            let read = |side: Side<'_>, lang: Lang| {
+                let mut skeleton = skeleton::skeleton(side.clause.text(), lang);
+                skeleton.heading = is_heading(side.clause, &skeleton);
+                skeleton
+            };
+            let (kk, ru) = (read(pair.kk, Lang::Kk), read(pair.ru, Lang::Ru));
             let differences = compare::compare(&kk, &ru);
             (!differences.is_empty()).then_some((i, ByLang { kk, ru }, differences))
         })
@@ -86,6 +95,20 @@ pub(crate) fn mismatches(pairs: &[ByLang<Side<'_>>]) -> Vec<(usize, MeaningMisma
         }
     }
     out
+}
+
+/// Whether a clause is a heading: a title, an unnumbered heading, or a section whose text is
+/// a few words without a full stop.
+fn is_heading(clause: &Clause, skeleton: &Skeleton) -> bool {
+    use crate::clause::ClauseKind;
+    match clause.kind() {
+        ClauseKind::Title | ClauseKind::Heading => true,
+        ClauseKind::Section => {
+            skeleton.words.len() <= skeleton::HEADING_WORDS
+                && !clause.text().trim_end().ends_with(['.', ';', ':'])
+        }
+        _ => false,
+    }
 }
 
 /// The cues of a side: each range of words found again in the original text of the clause.
@@ -149,13 +172,13 @@ pub(crate) fn message(mismatch: &MeaningMismatch) -> String {
     let what = match mismatch.sub_kind {
         MeaningSubKind::Party => "another party",
         MeaningSubKind::Negation => "a negation on one side only",
-        MeaningSubKind::Exception => "an exception on one side only",
-        MeaningSubKind::Modality => "a duty against a right or a possibility",
+        MeaningSubKind::Exception => "an exception or a qualifier on one side only",
+        MeaningSubKind::Modality => "a duty or a declaration against a right or a possibility",
         MeaningSubKind::Unit => "another time unit",
         MeaningSubKind::Quantity => "another quantity",
-        MeaningSubKind::Action => "another action",
-        MeaningSubKind::ListMember => "another list member",
-        MeaningSubKind::Subject => "another subject",
+        MeaningSubKind::Action => "an action against its opposite",
+        MeaningSubKind::ListMember => "a list member on one side only",
+        MeaningSubKind::Subject => "headings about another subject",
     };
     format!(
         "{} ({what}): kk {}, ru {}",

@@ -37,6 +37,8 @@ pub(crate) struct Quantity {
 /// What the comparison reads of one clause.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Skeleton {
+    /// The clause text the words index into.
+    pub(crate) text: String,
     pub(crate) words: Vec<Word>,
     pub(crate) items: Vec<Item>,
     pub(crate) numbers: Vec<Quantity>,
@@ -44,7 +46,15 @@ pub(crate) struct Skeleton {
     /// `неисполнение`, `без`; Kazakh `-сыз`, a negated verbal noun `сақтамау`), which a
     /// translation may render with a negation or without one. It silences the negation rule.
     pub(crate) shielded: bool,
+    /// The topics of a short clause (at most [`HEADING_WORDS`] words): what it is about if it
+    /// is a heading.
+    pub(crate) topics: Vec<Item>,
+    /// Whether the clause is a heading (set by the caller, which knows the clause's kind).
+    pub(crate) heading: bool,
 }
+
+/// The most words a clause may have for its topics to be read.
+pub(crate) const HEADING_WORDS: usize = 12;
 
 /// Endings of a finite verb form after the negation suffix: `бер-ме-йді`, `көздел-ме-се`,
 /// `тоқта-ма-й`.
@@ -192,15 +202,37 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
         })
         .collect();
     let lowers: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
+    let folded: Vec<String> = match lang {
+        Lang::Kk => lowers.iter().map(|w| lexicon::fold_kazakh(w)).collect(),
+        Lang::Ru => Vec::new(),
+    };
     let mut skeleton = Skeleton::default();
     let mut at = 0;
     while at < lowers.len() {
-        if let Some((entry, len)) = lexicon::longest_at(&lowers, at, lang) {
+        let found = lexicon::longest_at(&lowers, at, lang).or_else(|| match lang {
+            Lang::Kk => lexicon::longest_folded_at(&folded, at),
+            Lang::Ru => None,
+        });
+        if let Some((entry, len)) = found {
             skeleton.items.push(Item {
                 role: entry.role,
                 concept: entry.concept,
                 words: at..at + len,
             });
+            // A Kazakh verb the lexicon reads as an action may be negated all the same:
+            // `қайтарылмайды` is `refund` and `not`.
+            let last = at + len - 1;
+            if lang == Lang::Kk && matches!(entry.role, Role::Action | Role::Operation) {
+                match kazakh_negated(&lowers[last]) {
+                    Some(true) => skeleton.items.push(Item {
+                        role: Role::Negation,
+                        concept: "negation",
+                        words: last..last + 1,
+                    }),
+                    Some(false) => skeleton.shielded = true,
+                    None => {}
+                }
+            }
             at += len;
             continue;
         }
@@ -227,8 +259,36 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
         at += 1;
     }
     skeleton.numbers = numbers(&lowers, &skeleton.items);
+    if lowers.len() <= HEADING_WORDS {
+        skeleton.topics = topics(&lowers, &folded, lang);
+    }
     skeleton.words = words;
+    skeleton.text = text.to_owned();
     skeleton
+}
+
+/// The topics named in the words of a heading.
+fn topics(words: &[String], folded: &[String], lang: Lang) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let found = lexicon::longest_topic_at(words, at, lang).or_else(|| match lang {
+            Lang::Kk => lexicon::longest_folded_topic_at(folded, at),
+            Lang::Ru => None,
+        });
+        match found {
+            Some((entry, len)) => {
+                out.push(Item {
+                    role: entry.role,
+                    concept: entry.concept,
+                    words: at..at + len,
+                });
+                at += len;
+            }
+            None => at += 1,
+        }
+    }
+    out
 }
 
 /// The numbers of a clause: digits, and runs of number words added up (`он бес`: 15) or
@@ -379,7 +439,10 @@ mod tests {
     #[test]
     fn basqa_after_an_ablative_is_an_exception() {
         let found = roles("деректерді жою (тестілік деректерден басқа)", Lang::Kk);
-        assert_eq!(found, [(Role::Exception, "except")]);
+        assert_eq!(
+            found,
+            [(Role::Operation, "delete"), (Role::Exception, "except")]
+        );
         assert_eq!(
             roles("Бұл деректерден басқа, тізім", Lang::Kk)[0].0,
             Role::Exception
@@ -400,6 +463,32 @@ mod tests {
         );
         assert!(roles("басқа тұлғалар", Lang::Kk).is_empty());
         assert!(roles("бұдан басқа", Lang::Kk).is_empty());
+    }
+
+    #[test]
+    fn kazakh_typed_without_kazakh_letters_still_reads() {
+        assert_eq!(
+            roles("деректерді жинау, өндеу және сактау", Lang::Kk),
+            [
+                (Role::Operation, "collect"),
+                (Role::Operation, "process"),
+                (Role::Operation, "store")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_negated_action_is_an_action_and_a_negation() {
+        assert_eq!(
+            roles("алдын ала төлем қайтарылмайды", Lang::Kk),
+            [
+                (Role::Qualifier, "prior"),
+                (Role::Action, "pay"),
+                (Role::Action, "refund"),
+                (Role::Negation, "negation")
+            ]
+        );
+        assert!(skeleton("деректерді сақтамау", Lang::Kk).shielded);
     }
 
     #[test]

@@ -48,8 +48,12 @@ fn devset_figures_do_not_fall_below_their_floors() {
     assert!(evaluation.recall.hits >= 39, "{summary}");
     assert_eq!(evaluation.recall.total, 44, "{summary}");
     assert_eq!(evaluation.meaning_recall.total, 9, "{summary}");
-    assert!(evaluation.meaning_recall.hits >= 2, "{summary}");
-    assert!(evaluation.duplicates <= 7, "{summary}");
+    assert!(evaluation.meaning_recall.hits >= 8, "{summary}");
+    // At most one duplicate report per four true ones.
+    assert!(
+        evaluation.duplicates * 4 <= evaluation.precision.hits,
+        "{summary}"
+    );
 }
 
 /// The evaluation prints what the reference scorer prints for the same build: run
