@@ -11,10 +11,16 @@
 //! | `stem~` | the stem, bare or with the inflection endings of its language (`data/endings.tsv`) | `закон~`: закона, законами, not законный |
 //! | `stem(a\|b\|…)` | the stem followed by exactly one of the endings; an empty one is the bare stem, `word()` the word alone | `пол(\|а\|у\|ом)`: пол, пола, not получать |
 //! | `stem!(a\|b\|…)` | any word that starts with the stem, except those that go on with one of these | `сақта!(н)`: сақтау, not сақтандыру |
+//! | `word^` | Kazakh: the word reduces to `word` by the suffix stripper of `morphology::kazakh`, a final п/қ/к of `word` read as б/ғ/г before a vowel; Russian: the word has the Snowball stem of `word` (`morphology::russian`) | `бер^`: береді, бермейді, беріледі, not беруші; `талап^`: талабы; `передача^`: передачи, передачей, not передать |
 //!
 //! A bare stem is enough for a long, unambiguous one; a short stem that begins common words
 //! of another sense (`пол` and `пользователь`, `заң` and `заңгер`) says which endings it
-//! takes, or which derivation it does not take. The tests check every entry on its example
+//! takes, or which derivation it does not take. `word^` follows the morphology of the word
+//! rather than its letters: in Kazakh write the bare stem (a noun's nominative, a verb's root:
+//! `келісім^`, `бер^`, `жина^`), in Russian any form (`передача^`). It matches no word of
+//! another root but may match a derivation the stripper or Snowball cannot tell from an
+//! inflection (`заң^`: заңды, also lawful; `закон^`: законный; see `docs/morphology.md`).
+//! The tests check every entry on its example
 //! phrases (`data/glossary-examples.tsv`) and every pattern against common words of other
 //! senses.
 
@@ -22,6 +28,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::language::{ByLang, Lang};
+use crate::morphology;
 
 /// One glossary entry: the word patterns of the term in each language.
 pub(crate) type Term = ByLang<Vec<WordPattern>>;
@@ -46,6 +53,29 @@ enum Rest {
     OneOf(Vec<String>),
     /// `stem!(a|b)`: anything that does not start with one of these.
     NoneOf(Vec<String>),
+    /// `word^`: a form of the word (see [`Lemma`]).
+    Lemma(Lemma),
+}
+
+/// What `word^` compares a word with, in each language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Lemma {
+    /// The written word: the Kazakh stem a matching word reduces to.
+    kk: String,
+    /// The Snowball stem of the written word, which a matching Russian word has.
+    ru: String,
+}
+
+impl Lemma {
+    fn matches(&self, word: &str, lang: Lang) -> bool {
+        match lang {
+            Lang::Kk => morphology::kazakh::reduces_to(word, &self.kk),
+            Lang::Ru => {
+                let word = morphology::russian::fold(word);
+                word.starts_with(self.ru.as_str()) && morphology::russian::stem(&word) == self.ru
+            }
+        }
+    }
 }
 
 impl WordPattern {
@@ -53,7 +83,25 @@ impl WordPattern {
     /// lexicon (`data/concepts.tsv`) writes its patterns the same way.
     pub(crate) fn parse(written: &str) -> Option<Self> {
         let letters = |s: &str| s.chars().all(char::is_lowercase);
-        let (stem, rest) = if let Some(stem) = written.strip_suffix('~') {
+        let (stem, rest) = if let Some(word) = written.strip_suffix('^') {
+            if word.is_empty() || !letters(word) || word.contains('ё') {
+                return None;
+            }
+            let lemma = Lemma {
+                kk: word.to_owned(),
+                ru: morphology::russian::stem(word),
+            };
+            // Every matching word of either language starts with the shorter of the two, both
+            // prefixes of the word.
+            let kk_prefix = morphology::kazakh::common_prefix(word);
+            if !word.starts_with(lemma.ru.as_str()) {
+                return None;
+            }
+            (
+                &word[..kk_prefix.len().min(lemma.ru.len())],
+                Rest::Lemma(lemma),
+            )
+        } else if let Some(stem) = written.strip_suffix('~') {
             (stem, Rest::Inflection)
         } else if let Some(head) = written.strip_suffix(')') {
             let (stem, list) = head.split_once('(')?;
@@ -85,6 +133,10 @@ impl WordPattern {
 
     /// Whether a lower-case `word` of a text in `lang` matches.
     pub(crate) fn matches(&self, word: &str, lang: Lang) -> bool {
+        // Before the prefix test: a Russian word is compared with `ё` read as `е`.
+        if let Rest::Lemma(lemma) = &self.rest {
+            return lemma.matches(word, lang);
+        }
         let Some(rest) = word.strip_prefix(self.stem.as_str()) else {
             return false;
         };
@@ -93,6 +145,7 @@ impl WordPattern {
             Rest::Inflection => is_inflection(rest, inflection_slots(lang)),
             Rest::OneOf(endings) => endings.iter().any(|e| e == rest),
             Rest::NoneOf(endings) => !endings.iter().any(|e| rest.starts_with(e.as_str())),
+            Rest::Lemma(lemma) => lemma.matches(word, lang),
         }
     }
 }
@@ -378,6 +431,89 @@ mod tests {
     }
 
     #[test]
+    fn a_word_with_a_caret_matches_its_forms_by_morphology() {
+        let give = pattern("бер^");
+        for word in [
+            "бер",
+            "беру",
+            "береді",
+            "бермейді",
+            "беріледі",
+            "берген",
+            "беруге",
+        ] {
+            assert!(give.matches(word, Lang::Kk), "{word}");
+        }
+        for word in ["беруші", "берік", "бе", "кебер"] {
+            assert!(!give.matches(word, Lang::Kk), "{word}");
+        }
+        let law = pattern("заң^");
+        for word in ["заң", "заңы", "заңға", "заңдарына", "заңымен"] {
+            assert!(law.matches(word, Lang::Kk), "{word}");
+        }
+        for word in ["заңгер", "заңсыз", "заңнама", "заңнамасы", "заңдылық"]
+        {
+            assert!(!law.matches(word, Lang::Kk), "{word}");
+        }
+        // A final п/қ/к of the stem is voiced before a vowel.
+        let requirement = pattern("талап^");
+        for word in ["талап", "талабы", "талаптар", "талапқа"] {
+            assert!(requirement.matches(word, Lang::Kk), "{word}");
+        }
+        assert!(!requirement.matches("талау", Lang::Kk));
+        let transfer = pattern("передача^");
+        for word in ["передача", "передачи", "передачу", "передачей"]
+        {
+            assert!(transfer.matches(word, Lang::Ru), "{word}");
+        }
+        for word in ["передать", "передатчик", "передатчика"] {
+            assert!(!transfer.matches(word, Lang::Ru), "{word}");
+        }
+        let sex = pattern("пол^");
+        assert!(sex.matches("пола", Lang::Ru));
+        for word in ["пользователь", "получать", "полностью", "полиция"]
+        {
+            assert!(!sex.matches(word, Lang::Ru), "{word}");
+        }
+        // ё is read as е in the text; a pattern writes е.
+        assert!(pattern("передает^").matches("передаёт", Lang::Ru));
+    }
+
+    #[test]
+    fn a_word_with_a_caret_keeps_the_exclusions_of_the_other_patterns() {
+        // `закон~` and `закон^` differ: Snowball reads `законный` as a form of `закон`.
+        let inflected = pattern("закон~");
+        let lemma = pattern("закон^");
+        for word in ["закон", "закона", "законами"] {
+            assert!(inflected.matches(word, Lang::Ru) && lemma.matches(word, Lang::Ru));
+        }
+        assert!(!inflected.matches("законный", Lang::Ru));
+        assert!(lemma.matches("законный", Lang::Ru));
+        assert!(!lemma.matches("законодательство", Lang::Ru));
+    }
+
+    #[test]
+    fn every_word_a_caret_pattern_matches_starts_with_its_stem() {
+        for (lang, written, words) in [
+            (Lang::Kk, "бер^", &["бермейді", "береді", "беріледі"][..]),
+            (Lang::Kk, "талап^", &["талабы", "талаптар"]),
+            (Lang::Kk, "жой^", &["жою", "жоюға", "жойылады"]),
+            (Lang::Ru, "передача^", &["передачи", "передачу"]),
+            (
+                Lang::Ru,
+                "пользователь^",
+                &["пользователя", "пользователей"],
+            ),
+        ] {
+            let p = pattern(written);
+            for word in words {
+                assert!(p.matches(word, lang), "{written} {word}");
+                assert!(word.starts_with(p.stem()), "{written} {word}");
+            }
+        }
+    }
+
+    #[test]
     fn malformed_patterns_are_refused() {
         for written in [
             "",
@@ -390,6 +526,10 @@ mod tests {
             "пол(А)",
             "Пол",
             "по-л",
+            "^",
+            "Бер^",
+            "бер~^",
+            "передаёт^",
         ] {
             assert!(WordPattern::parse(written).is_none(), "«{written}»");
         }

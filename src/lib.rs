@@ -83,6 +83,7 @@ mod length;
 mod link;
 mod load;
 mod meaning;
+mod morphology;
 pub mod normalize;
 mod number;
 mod numbering;

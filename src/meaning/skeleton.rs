@@ -7,6 +7,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::language::Lang;
+use crate::morphology::kazakh::{self, Negation};
 
 use super::lexicon::{self, Role};
 
@@ -56,88 +57,11 @@ pub(crate) struct Skeleton {
 /// The most words a clause may have for its topics to be read.
 pub(crate) const HEADING_WORDS: usize = 12;
 
-/// Endings of a finite verb form after the negation suffix: `бер-ме-йді`, `көздел-ме-се`,
-/// `тоқта-ма-й`.
-const NEGATED_VERB_ENDINGS: &[&str] = &[
-    "йды",
-    "йді",
-    "са",
-    "се",
-    "сам",
-    "сем",
-    "саң",
-    "сең",
-    "саңыз",
-    "сеңіз",
-    "сақ",
-    "сек",
-    "ды",
-    "ді",
-    "ймыз",
-    "йміз",
-    "ймын",
-    "ймін",
-    "йсыз",
-    "йсіз",
-    "й",
-    "ңыз",
-    "ңіз",
-    "ңыздар",
-    "ңіздер",
-];
-
-/// Beginnings of a participle after the negation suffix, which may go on with any plural,
-/// possessive or case ending: `бол-ма-ған`, `көздел-ме-ген-дер-дің`, `ас-па-йтын`.
-const NEGATED_PARTICIPLES: &[&str] = &["ған", "ген", "йтын", "йтін"];
-
-/// Endings of a negated verbal noun (`сақта-ма-у`, `бер-ме-уге`): often rendered by a
-/// noun without a negation (`нарушение`), so they shield rather than count.
-const NEGATED_NOUN_ENDINGS: &[&str] = &[
-    "у",
-    "уы",
-    "уі",
-    "уға",
-    "уге",
-    "уын",
-    "уін",
-    "уына",
-    "уіне",
-    "уда",
-    "уде",
-    "ушылық",
-];
-
-const NEGATION_SUFFIXES: &[&str] = &["ма", "ме", "ба", "бе", "па", "пе"];
-
 /// Whether a Kazakh word is a negated verb form (`Some(true)`), a negated verbal noun
-/// (`Some(false)`), or neither. The stem before the suffix must have two letters or more and not
-/// be `не`, so that `немесе` and `емес` are no verbs; nouns in -ма (`платформа`, `тапсырма`) take no verb
-/// ending, and the lexicon lists those that could (`plain`).
-pub(crate) fn kazakh_negated(word: &str) -> Option<bool> {
-    let is_stem = |stem: &str| stem.chars().count() >= 2 && stem != "не";
-    for (at, _) in word.char_indices() {
-        let (head, rest) = word.split_at(at);
-        if NEGATED_PARTICIPLES.iter().any(|p| rest.starts_with(p))
-            && NEGATION_SUFFIXES
-                .iter()
-                .any(|s| head.strip_suffix(s).is_some_and(is_stem))
-        {
-            return Some(true);
-        }
-    }
-    for (endings, finite) in [(NEGATED_VERB_ENDINGS, true), (NEGATED_NOUN_ENDINGS, false)] {
-        for ending in endings {
-            let Some(head) = word.strip_suffix(ending) else {
-                continue;
-            };
-            for suffix in NEGATION_SUFFIXES {
-                if head.strip_suffix(suffix).is_some_and(is_stem) {
-                    return Some(finite);
-                }
-            }
-        }
-    }
-    None
+/// (`Some(false)`), or neither: see [`kazakh::negation`]. Nouns in -ма (`платформа`,
+/// `тапсырма`) take no verb ending; the lexicon lists those that could (`plain`).
+fn kazakh_negated(word: &str) -> Option<bool> {
+    kazakh::negation(word).map(|n| n == Negation::Verb)
 }
 
 /// Whether a Kazakh word carries the privative suffix -сыз/-сіз (`келісімінсіз`, `ақысыз`):
