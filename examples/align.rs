@@ -4,12 +4,15 @@
 //! cargo run --example align -- corpus/mycar-myverify.txt
 //! cargo run --example align -- kk.txt ru.txt --format json --out report.json
 //! cargo run --example align -- corpus/kao-autocheck.txt --format tmx --out kao.tmx
+//! cargo run --example align -- corpus/kao-autocheck.txt --format html --out kao.html
+//! cargo run --example align -- corpus/kao-autocheck.txt --format csv --bom --out kao.csv
 //! ```
 //!
 //! One file holds both versions; two files hold one version each, in either order (the
 //! language of each is detected). Formats: `text` (a readable report), `json`
-//! (`docs/align-json.md`), `tmx` (TMX 1.4b, `docs/tmx.md`). Errors are one line on stderr
-//! and a non-zero exit.
+//! (`docs/align-json.md`), `tmx` (TMX 1.4b, `docs/tmx.md`), `html` (the document's page of
+//! the corpus report, `docs/html.md`), `csv` (one row per divergence, `docs/csv.md`). Errors
+//! are one line on stderr and a non-zero exit.
 
 mod common;
 
@@ -19,7 +22,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use kzru_align::report::{AlignmentReport, TextOptions, write_text, write_tmx};
+use kzru_align::report::{
+    AlignmentReport, DEFAULT_PAGE_LIMIT, TextOptions, write_html, write_html_pages, write_text,
+    write_tmx,
+};
+#[cfg(feature = "csv")]
+use kzru_align::report::{CsvOptions, DivergenceCsv};
 use kzru_align::{Aligner, BilingualDocument};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -27,6 +35,10 @@ enum Format {
     Text,
     Json,
     Tmx,
+    Html,
+    /// One row per divergence (needs the `csv` feature, on by default).
+    #[cfg(feature = "csv")]
+    Csv,
 }
 
 /// Align the Kazakh and Russian versions of a legal document and report their divergences.
@@ -40,9 +52,15 @@ struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output. For `html`, a page over 5 MB is cut
+    /// into parts beside it (`NAME.2.html`, …); on standard output it stays one page.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// With `--format csv`: start with a UTF-8 byte order mark, for Excel.
+    #[arg(long)]
+    // Read only by the CSV writer, which needs the `csv` feature.
+    #[cfg_attr(not(feature = "csv"), allow(dead_code))]
+    bom: bool,
 }
 
 fn main() -> ExitCode {
@@ -66,6 +84,19 @@ fn run(args: &Args) -> Result<(), String> {
     }
     .map_err(|e| e.to_string())?;
     let alignment = Aligner::new().align(&doc);
+    if let (Format::Html, Some(path)) = (args.format, &args.out) {
+        let pages =
+            write_html_pages(&alignment, path, DEFAULT_PAGE_LIMIT).map_err(|e| e.to_string())?;
+        if pages.len() > 1 {
+            eprintln!(
+                "{} pages: {} … {}",
+                pages.len(),
+                pages[0].display(),
+                pages[pages.len() - 1].display()
+            );
+        }
+        return Ok(());
+    }
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => {
             Box::new(BufWriter::new(File::create(path).map_err(|e| {
@@ -80,6 +111,15 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
         Format::Tmx => write_tmx(&alignment, &mut out),
+        Format::Html => write_html(&alignment, &mut out),
+        #[cfg(feature = "csv")]
+        Format::Csv => {
+            let name: Vec<&str> = doc.sources().iter().map(|s| s.name()).collect();
+            DivergenceCsv::new(&mut out, CsvOptions::new().bom(args.bom)).and_then(|mut csv| {
+                csv.write_document(&name.join(" + "), &alignment)?;
+                csv.finish().map(drop)
+            })
+        }
     };
     match written.and_then(|()| out.flush()) {
         // The reader stopped early (`| head`): nothing is wrong.

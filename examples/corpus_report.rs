@@ -7,8 +7,9 @@
 //!
 //! Every document is processed in parallel (split into versions, segmented, aligned, its
 //! divergences found); the policies are compared per language and grouped into template
-//! families. Prints a summary table; writes `index.html` (self-contained), `report.json`
-//! (`docs/corpus-report.md`) and one TMX file per bilingual document, each atomically.
+//! families. Prints a summary table; writes `index.html` and a page per document and per
+//! template family (self-contained, none over 5 MB), `report.json` (`docs/corpus-report.md`),
+//! `divergences.csv` (`docs/csv.md`) and one TMX file per bilingual document, each atomically.
 //! Files that cannot be read are skipped with a warning and listed in the report.
 
 mod common;
@@ -20,7 +21,7 @@ use std::time::Instant;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 use kzru_align::corpus::{CorpusOptions, analyze_inputs, inputs_of_dir};
-use kzru_align::report::write_corpus_report;
+use kzru_align::report::CorpusReport;
 use kzru_align::{Lang, Severity};
 
 /// Analyse a folder of Kazakh/Russian documents and write the corpus report.
@@ -33,6 +34,9 @@ struct Args {
     /// Where to write the report.
     #[arg(long, default_value = "target/report")]
     out: PathBuf,
+    /// Start `divergences.csv` with a UTF-8 byte order mark, for Excel.
+    #[arg(long)]
+    csv_bom: bool,
 }
 
 fn main() -> ExitCode {
@@ -73,7 +77,10 @@ fn main() -> ExitCode {
     for skipped in &analysis.skipped {
         eprintln!("warning: skipped {}", skipped.error);
     }
-    let files = match write_corpus_report(&analysis, &args.out) {
+    let files = match CorpusReport::new()
+        .csv_bom(args.csv_bom)
+        .write(&analysis, &args.out)
+    {
         Ok(files) => files,
         Err(err) => {
             // The error names the folder or file that could not be written.

@@ -118,22 +118,19 @@ fn text(diff: &PolicyDiff, out: &mut impl Write) -> io::Result<()> {
     for t in &diff.topics {
         writeln!(
             out,
-            "  {:<20} {} changed, {} added, {} removed{}{}",
-            t.label,
-            t.changed,
-            t.added,
-            t.removed,
-            if t.only_a.is_empty() {
-                String::new()
-            } else {
-                format!("; A: {}", t.only_a.join(", "))
-            },
-            if t.only_b.is_empty() {
-                String::new()
-            } else {
-                format!("; B: {}", t.only_b.join(", "))
-            },
+            "  {:<20} {} changed, {} added, {} removed",
+            t.label, t.changed, t.added, t.removed,
         )?;
+        // Each value a side alone states, in the words around it.
+        for (side, values) in [("A", &t.only_a), ("B", &t.only_b)] {
+            for v in values {
+                writeln!(
+                    out,
+                    "      {side}: {} (line {}) «{}»",
+                    v.value, v.line, v.context
+                )?;
+            }
+        }
     }
     writeln!(out)?;
     for op in &diff.ops {

@@ -2,9 +2,9 @@
 //! findings of one language version and the divergences between two.
 //!
 //! Every kind is written once, in the table at the bottom of this file: its variant, its
-//! `snake_case` name, its severity, its scope and its documentation. The enum, its serde
-//! names, [`Kind::ALL`], [`Kind::name`], [`Kind::severity`], [`Kind::scope`], `Display` and
-//! `FromStr` are generated from that table, so they cannot disagree.
+//! `snake_case` name, its reader's label, its severity, its scope and its documentation. The
+//! enum, its serde names, [`Kind::ALL`], [`Kind::name`], [`Kind::label`], [`Kind::severity`],
+//! [`Kind::scope`], `Display` and `FromStr` are generated from that table, so they cannot disagree.
 
 use std::fmt;
 use std::str::FromStr;
@@ -51,7 +51,7 @@ pub enum Scope {
 macro_rules! kinds {
     ($(
         $(#[doc = $doc:literal])*
-        $variant:ident { name: $name:literal, severity: $severity:ident, scope: $scope:ident }
+        $variant:ident { name: $name:literal, label: $label:literal, severity: $severity:ident, scope: $scope:ident }
     )*) => {
         /// What kind of problem a finding or a divergence reports. A closed set, serialized by
         /// its [`name`](Kind::name); the order of the variants is the order in which the
@@ -82,6 +82,17 @@ macro_rules! kinds {
                 }
             }
 
+            /// A short label for a reader, in English, with at most one placeholder for a
+            /// language: `{present}` (the version or versions the problem is in) or `{absent}`
+            /// (the version that lacks something). [`Divergence::label`](crate::Divergence::label)
+            /// fills it in: `Clause missing in {absent}` reads «Clause missing in Russian».
+            /// The labels are listed in `docs/divergences.md`.
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $label,)*
+                }
+            }
+
             /// The usual severity of this kind; a divergence may lower it for a case that
             /// cannot change the meaning.
             pub const fn severity(self) -> Severity {
@@ -102,48 +113,48 @@ macro_rules! kinds {
 
 kinds! {
     /// A clause (or a run of clauses) exists in one language only.
-    MissingCounterpart { name: "missing_counterpart", severity: Error, scope: Alignment }
+    MissingCounterpart { name: "missing_counterpart", label: "Clause missing in {absent}", severity: Error, scope: Alignment }
     /// Two clauses that translate each other carry different numbers (9.6 and 7.6).
-    NumberingMismatch { name: "numbering_mismatch", severity: Warning, scope: Alignment }
+    NumberingMismatch { name: "numbering_mismatch", label: "Numbered differently", severity: Warning, scope: Alignment }
     /// A number that does not fit its parent or its neighbours, within one version: a `7.6.`
     /// inside section 9, a `2.3` after `2.5`.
-    OutOfSequence { name: "out_of_sequence", severity: Warning, scope: Version }
+    OutOfSequence { name: "out_of_sequence", label: "Number out of sequence in {present}", severity: Warning, scope: Version }
     /// A skipped number, within one version: `6.3` followed by `6.5`.
-    NumberingGap { name: "numbering_gap", severity: Warning, scope: Version }
+    NumberingGap { name: "numbering_gap", label: "Number skipped in {present}", severity: Warning, scope: Version }
     /// The same number twice, within one version.
-    DuplicateNumber { name: "duplicate_number", severity: Warning, scope: Version }
+    DuplicateNumber { name: "duplicate_number", label: "Number used twice in {present}", severity: Warning, scope: Version }
     /// Numbers or list markers written in more than one way, within one version: `5.1`
     /// beside `5.1.`, or mixed markers (bullets, heading levels) in one list.
-    NumberingStyle { name: "numbering_style", severity: Info, scope: Version }
+    NumberingStyle { name: "numbering_style", label: "Numbers written inconsistently in {present}", severity: Info, scope: Version }
     /// A version without numbered clauses.
-    NoNumbering { name: "no_numbering", severity: Info, scope: Version }
+    NoNumbering { name: "no_numbering", label: "No clause numbers in {present}", severity: Info, scope: Version }
     /// Digits, dates, amounts, law or article numbers differ between the two clauses,
     /// including an identifier typed in the other script (`94-V` and `94-В`).
-    NumberMismatch { name: "number_mismatch", severity: Error, scope: Alignment }
+    NumberMismatch { name: "number_mismatch", label: "Numbers or dates differ", severity: Error, scope: Alignment }
     /// E-mail addresses, URLs or phone numbers differ.
-    ContactMismatch { name: "contact_mismatch", severity: Error, scope: Alignment }
+    ContactMismatch { name: "contact_mismatch", label: "Contact details differ", severity: Error, scope: Alignment }
     /// Latin-script names differ (`KAO Solutions` and `KAOSolutions`).
-    NameMismatch { name: "name_mismatch", severity: Warning, scope: Alignment }
+    NameMismatch { name: "name_mismatch", label: "Names differ", severity: Warning, scope: Alignment }
     /// A list has a different number of items in the two versions.
-    ItemCountMismatch { name: "item_count_mismatch", severity: Warning, scope: Alignment }
+    ItemCountMismatch { name: "item_count_mismatch", label: "Lists differ in length", severity: Warning, scope: Alignment }
     /// One side is much shorter or longer than the length ratio of the two languages
     /// predicts: a truncated or padded sentence.
-    LengthMismatch { name: "length_mismatch", severity: Warning, scope: Alignment }
+    LengthMismatch { name: "length_mismatch", label: "Lengths out of proportion", severity: Warning, scope: Alignment }
     /// Text of the other language inside a version (a Russian table header in the Kazakh
     /// text).
-    UntranslatedFragment { name: "untranslated_fragment", severity: Warning, scope: Alignment }
+    UntranslatedFragment { name: "untranslated_fragment", label: "Untranslated text in {present}", severity: Warning, scope: Alignment }
     /// The two clauses say something different in words that no lexical check sees: another
     /// party, a duty against a right, a negation or an exception on one side only, another
     /// time unit or quantity in words. The divergence carries its sub-kind and the words of
     /// each side (see `MeaningMismatch`); its severity is that of the sub-kind (error for
     /// party, negation, exception, modality and unit; warning for the others).
-    MeaningMismatch { name: "meaning_mismatch", severity: Error, scope: Alignment }
+    MeaningMismatch { name: "meaning_mismatch", label: "Meaning differs", severity: Error, scope: Alignment }
     /// Words typed in two scripts (Latin `ə` for `ә`, Cyrillic `о` in `cookie`).
-    MixedScript { name: "mixed_script", severity: Info, scope: Version }
+    MixedScript { name: "mixed_script", label: "Letters of two scripts in {present}", severity: Info, scope: Version }
     /// A clause or list item repeated within one version.
-    RepeatedText { name: "repeated_text", severity: Warning, scope: Alignment }
+    RepeatedText { name: "repeated_text", label: "Text repeated in {present}", severity: Warning, scope: Alignment }
     /// Only one language version exists.
-    SingleLanguage { name: "single_language", severity: Warning, scope: Version }
+    SingleLanguage { name: "single_language", label: "{absent} version missing", severity: Warning, scope: Version }
 }
 
 impl fmt::Display for Kind {
@@ -290,12 +301,36 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_distinct_capitalised_and_hold_at_most_one_language_placeholder() {
+        let mut seen = std::collections::HashSet::new();
+        for kind in Kind::ALL {
+            let label = kind.label();
+            assert!(seen.insert(label), "{kind}: label used twice");
+            let placeholders =
+                label.matches("{present}").count() + label.matches("{absent}").count();
+            assert!(placeholders <= 1, "{kind}: {label}");
+            assert_eq!(label.matches('{').count(), placeholders, "{kind}: {label}");
+            let first = label
+                .trim_start_matches("{absent}")
+                .trim_start_matches("{present}");
+            assert!(
+                label.starts_with('{') || first.starts_with(char::is_uppercase),
+                "{kind}: {label}"
+            );
+        }
+    }
+
+    #[test]
     fn every_kind_is_listed_in_the_divergence_docs() {
         let docs = include_str!("../docs/divergences.md");
         for kind in Kind::ALL {
             assert!(
                 docs.contains(&format!("| `{}` |", kind.name())),
                 "docs/divergences.md does not list {kind}"
+            );
+            assert!(
+                docs.contains(&format!("| {} |", kind.label())),
+                "docs/divergences.md does not give the label of {kind}"
             );
         }
     }

@@ -97,7 +97,7 @@ mod tsv;
 pub use align::{Aligner, Alignment, Pairing, Weights};
 pub use clause::{Clause, ClauseId, ClauseKind};
 pub use diff::{
-    ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange,
+    ClauseRef, DiffOp, Differ, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange, TopicValue,
 };
 pub use diverge::{Divergence, Lines};
 pub use document::{BilingualDocument, Version};

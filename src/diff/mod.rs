@@ -17,10 +17,13 @@ mod inline;
 mod matching;
 mod model;
 mod ops;
+mod topic_values;
 mod topics;
 mod values;
 
-pub use model::{ClauseRef, DiffOp, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange};
+pub use model::{
+    ClauseRef, DiffOp, InlineChange, InlineTag, OpKind, PolicyDiff, TopicChange, TopicValue,
+};
 
 use crate::{BilingualDocument, Lang, Version};
 use matching::{longest_increasing, match_clauses, units};
@@ -85,7 +88,7 @@ impl Differ {
             ua.iter().map(|u| u.chars).sum::<usize>() + ub.iter().map(|u| u.chars).sum::<usize>();
         let (similarity, shared) = text_shares(&ops, total);
         let (identity_a, identity_b) = identity(&ops);
-        let topics = topic_changes(&ops, &identity_a, &identity_b);
+        let topics = topic_changes(&ops, a.lang(), &identity_a, &identity_b);
         PolicyDiff {
             a: a_name,
             b: b_name,
@@ -153,11 +156,21 @@ mod tests {
                 .any(|c| c.tag == InlineTag::Insert && c.text.contains('3'))
         );
         let topic = diff.topics.iter().find(|t| t.topic == "retention").unwrap();
-        assert!(topic.only_a.contains(&"5".to_owned()) && topic.only_b.contains(&"3".to_owned()));
+        let values =
+            |v: &[TopicValue]| -> Vec<String> { v.iter().map(|v| v.value.clone()).collect() };
+        assert_eq!(
+            (values(&topic.only_a), values(&topic.only_b)),
+            (vec!["5".to_owned()], vec!["3".to_owned()])
+        );
+        assert_eq!(
+            topic.only_a[0].context,
+            "Біз деректерді 5 (бес) жыл бойы сақтаймыз"
+        );
+        assert_eq!(topic.only_a[0].line, 5);
         let contact = diff.topics.iter().find(|t| t.topic == "contact").unwrap();
         assert_eq!(
-            (contact.only_a.as_slice(), contact.only_b.as_slice()),
-            (&["info@a.kz".to_owned()][..], &["info@b.kz".to_owned()][..])
+            (values(&contact.only_a), values(&contact.only_b)),
+            (vec!["info@a.kz".to_owned()], vec!["info@b.kz".to_owned()])
         );
         assert!(
             diff.similarity > 0.5 && diff.similarity < 1.0,

@@ -90,7 +90,7 @@ pub struct DiffOp {
 }
 
 /// What one topic looks like in the diff: how many of its clauses changed, and the values
-/// (numbers, contacts, names) that differ.
+/// of the topic (periods, contacts, law numbers…) that only one side states.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct TopicChange {
@@ -104,10 +104,24 @@ pub struct TopicChange {
     pub added: usize,
     /// Clauses of this topic only in A.
     pub removed: usize,
-    /// Values only A states in these clauses.
-    pub only_a: Vec<String>,
-    /// Values only B states.
-    pub only_b: Vec<String>,
+    /// Values of the topic only A states in these clauses.
+    pub only_a: Vec<TopicValue>,
+    /// Values of the topic only B states.
+    pub only_b: Vec<TopicValue>,
+}
+
+/// A value one policy states about a topic (a period, an e-mail, a law number), with the
+/// words around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct TopicValue {
+    /// The value as written (`5`, `info@kao.kz`).
+    pub value: String,
+    /// The value with up to four words either side, within its sentence, `…` where the
+    /// sentence goes on: `…данные в течение 5 (пяти) лет с момента…`.
+    pub context: String,
+    /// 1-based line of its clause, in its policy's file.
+    pub line: usize,
 }
 
 /// The clause-by-clause comparison of two policies in one language.

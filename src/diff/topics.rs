@@ -5,18 +5,21 @@ use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::model::{DiffOp, OpKind, TopicChange};
-use super::values::values;
+use super::model::{ClauseRef, DiffOp, OpKind, TopicChange, TopicValue};
+use super::topic_values::{FoundValue, TopicWords, ValueKind, topic_values};
 use crate::{ByLang, Lang};
 
-/// A topic of `data/topics.tsv`: the word beginnings that mark a clause as about it.
+/// A topic of `data/topics.tsv`: the word beginnings that mark a clause as about it, and the
+/// kinds of value it states.
 struct Topic {
     /// Its id (`retention`).
     id: &'static str,
     /// Its readable label (`retention period`).
     label: &'static str,
-    /// Beginnings of the words about it, in each language.
-    stems: ByLang<Vec<&'static str>>,
+    /// Its words, in each language.
+    words: ByLang<TopicWords>,
+    /// The kinds of value it states (a period for retention).
+    values: Vec<ValueKind>,
 }
 
 /// The topics, read once.
@@ -29,9 +32,16 @@ fn topics() -> &'static [Topic] {
                 Some(Topic {
                     id: cols.next()?,
                     label: cols.next()?,
-                    stems: ByLang {
-                        kk: cols.next()?.split(',').collect(),
-                        ru: cols.next()?.split(',').collect(),
+                    words: ByLang {
+                        kk: TopicWords::parse(cols.next()?),
+                        ru: TopicWords::parse(cols.next()?),
+                    },
+                    values: match cols.next()? {
+                        "-" => Vec::new(),
+                        kinds => kinds
+                            .split(',')
+                            .map(ValueKind::parse)
+                            .collect::<Option<Vec<_>>>()?,
                     },
                 })
             })
@@ -45,8 +55,8 @@ pub(super) fn topics_of(lower: &str, lang: Lang) -> Vec<&'static str> {
     topics()
         .iter()
         .filter(|t| {
-            let stems = t.stems.get(lang);
-            words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)))
+            let topic_words = t.words.get(lang);
+            words.iter().any(|w| topic_words.matches(w))
         })
         .map(|t| t.id)
         .collect()
@@ -57,10 +67,11 @@ fn differs(op: &DiffOp) -> bool {
     !op.inline.is_empty() || op.a.is_none() || op.b.is_none()
 }
 
-/// What changed, topic by topic: counts, and the values only one side states (the company
-/// identity aside, which is reported once).
+/// What changed, topic by topic: counts, and the values of the topic only one side states
+/// (the company identity aside, which is reported once).
 pub(super) fn topic_changes(
     ops: &[DiffOp],
+    lang: Lang,
     identity_a: &[String],
     identity_b: &[String],
 ) -> Vec<TopicChange> {
@@ -80,27 +91,32 @@ pub(super) fn topic_changes(
         // One-sided over the topic as a whole: a value A states in one clause and B in
         // another is not a change.
         let differing: Vec<&DiffOp> = mine.iter().copied().filter(|op| differs(op)).collect();
-        let side_values = |a: bool| {
-            let mut all: Vec<(String, String)> = Vec::new();
-            for op in &differing {
-                for value in values(if a { &op.a } else { &op.b }) {
-                    if !all.iter().any(|(k, _)| *k == value.0) {
-                        all.push(value);
+        let side_values = |side: fn(&DiffOp) -> &Option<ClauseRef>| {
+            let mut all: Vec<(FoundValue, usize)> = Vec::new();
+            for clause in differing.iter().filter_map(|op| side(op).as_ref()) {
+                let words = topic.words.get(lang);
+                for value in topic_values(&clause.text, lang, words, &topic.values) {
+                    if !all.iter().any(|(v, _)| v.key == value.key) {
+                        all.push((value, clause.line));
                     }
                 }
             }
             all
         };
-        let (values_a, values_b) = (side_values(true), side_values(false));
-        let only = |mine: &[(String, String)],
-                    other: &[(String, String)],
+        let (values_a, values_b) = (side_values(|op| &op.a), side_values(|op| &op.b));
+        let only = |mine: &[(FoundValue, usize)],
+                    other: &[(FoundValue, usize)],
                     identity: &[String]|
-         -> Vec<String> {
+         -> Vec<TopicValue> {
             mine.iter()
-                .filter(|(k, raw)| {
-                    !other.iter().any(|(key, _)| key == k) && !identity.contains(raw)
+                .filter(|(v, _)| {
+                    !other.iter().any(|(o, _)| o.key == v.key) && !identity.contains(&v.raw)
                 })
-                .map(|(_, raw)| raw.clone())
+                .map(|(v, line)| TopicValue {
+                    value: v.raw.clone(),
+                    context: v.context.clone(),
+                    line: *line,
+                })
                 .collect()
         };
         let only_a = only(&values_a, &values_b, identity_a);

@@ -89,6 +89,48 @@ impl Divergence {
     pub fn message(&self) -> &str {
         &self.message
     }
+
+    /// The versions this divergence stands in: those with clauses or lines of it.
+    fn present(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|&lang| !self.side(lang).is_empty() || !self.lines.get(lang).is_empty())
+            .collect()
+    }
+
+    /// The [label](Kind::label) of its kind for a reader, its language placeholder filled in
+    /// from the sides that hold clauses or lines: «Clause missing in Russian» for a Kazakh
+    /// clause without counterpart, «Number skipped in Kazakh», «Numbered differently».
+    ///
+    /// ```
+    /// use kzru_align::{Aligner, BilingualDocument, Kind};
+    ///
+    /// let doc = BilingualDocument::from_text("policy.txt", "1. Жалпы ережелер.\n\n2. Деректер сақталады.\n")?;
+    /// let alignment = Aligner::new().align(&doc);
+    /// let single = alignment.divergences().iter().find(|d| d.kind() == Kind::SingleLanguage).unwrap();
+    /// assert_eq!(single.label(), "Russian version missing");
+    /// # Ok::<(), kzru_align::Error>(())
+    /// ```
+    pub fn label(&self) -> String {
+        let present = self.present();
+        let names = |langs: &[Lang]| match langs {
+            [] => "one version".to_owned(),
+            [one] => one.name().to_owned(),
+            _ => "both versions".to_owned(),
+        };
+        let absent: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|lang| !present.contains(lang))
+            .collect();
+        let label = self.kind.label();
+        if label.contains("{present}") {
+            label.replace("{present}", &names(&present))
+        } else if label.contains("{absent}") {
+            label.replace("{absent}", &names(&absent))
+        } else {
+            label.to_owned()
+        }
+    }
 }
 
 impl fmt::Display for Divergence {
@@ -102,5 +144,46 @@ impl fmt::Display for Divergence {
             write!(f, " ru:{}", lines(&self.lines.ru))?;
         }
         write!(f, ": {}", self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn divergence(kind: Kind, kk: usize, ru: usize, kk_lines: usize) -> Divergence {
+        let ids = |lang, n| (0..n).map(|index| ClauseId { lang, index }).collect();
+        Divergence::new(
+            kind,
+            kind.severity(),
+            ByLang {
+                kk: ids(Lang::Kk, kk),
+                ru: ids(Lang::Ru, ru),
+            },
+            ByLang {
+                kk: vec![1; kk_lines],
+                ru: Vec::new(),
+            },
+            String::new(),
+        )
+    }
+
+    #[test]
+    fn the_label_names_the_version_that_lacks_or_holds_the_problem() {
+        let missing = divergence(Kind::MissingCounterpart, 3, 0, 3);
+        assert_eq!(missing.label(), "Clause missing in Russian");
+        let missing = divergence(Kind::MissingCounterpart, 0, 1, 0);
+        assert_eq!(missing.label(), "Clause missing in Kazakh");
+        let gap = divergence(Kind::NumberingGap, 1, 0, 1);
+        assert_eq!(gap.label(), "Number skipped in Kazakh");
+        let twice = divergence(Kind::DuplicateNumber, 1, 1, 1);
+        assert_eq!(twice.label(), "Number used twice in both versions");
+        // A finding that names a line but no clause still has its side.
+        let single = divergence(Kind::SingleLanguage, 0, 0, 1);
+        assert_eq!(single.label(), "Russian version missing");
+        let nowhere = divergence(Kind::NoNumbering, 0, 0, 0);
+        assert_eq!(nowhere.label(), "No clause numbers in one version");
+        let both = divergence(Kind::NumberingMismatch, 1, 1, 1);
+        assert_eq!(both.label(), "Numbered differently");
     }
 }

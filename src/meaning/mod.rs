@@ -111,6 +111,15 @@ fn is_heading(clause: &Clause, skeleton: &Skeleton) -> bool {
     }
 }
 
+/// How many words the time unit that starts at word `at` of `words` takes (`жыл`, `лет`,
+/// `рабочих дней`, from the lexicon's `unit` lines), if one starts there. The words are
+/// lower-case, with ё read as е.
+pub(crate) fn time_unit_at(words: &[String], at: usize, lang: Lang) -> Option<usize> {
+    lexicon::longest_at(words, at, lang)
+        .filter(|(entry, _)| entry.role == lexicon::Role::Unit)
+        .map(|(_, len)| len)
+}
+
 /// The cues of a side: each range of words found again in the original text of the clause.
 fn cues(side: Side<'_>, skeleton: &Skeleton, words: &[(Range<usize>, &'static str)]) -> Vec<Cue> {
     let original: Vec<(usize, &str, String)> = side

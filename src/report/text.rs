@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::markup::counted;
 use super::pieces::{line_list, link_text};
 use super::view::AlignedDocument;
 use crate::{BilingualDocument, ClauseId, Divergence, Lang, Severity};
@@ -72,9 +73,9 @@ pub fn write_text<'a, W: Write>(
     let count = |s: Severity| divergences.iter().filter(|d| d.severity() == s).count();
     writeln!(
         out,
-        "Divergences: {} errors, {} warnings, {} info",
-        count(Severity::Error),
-        count(Severity::Warning),
+        "Divergences: {}, {}, {} info",
+        counted(count(Severity::Error), "error", "errors"),
+        counted(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info)
     )?;
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {

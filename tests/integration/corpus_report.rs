@@ -7,9 +7,7 @@ use kzru_align::corpus::{CorpusOptions, analyze_dir};
 use kzru_align::report::{write_atomic, write_corpus_report};
 use kzru_align::{BilingualDocument, Differ, Lang, OpKind};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
+use crate::corpus_dir;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kzru-align-{name}-{}", std::process::id()));
@@ -80,12 +78,15 @@ fn the_family_diff_says_what_kao_changed_in_the_template() {
     assert!(diff.identity_b.contains(&"250640020303".to_owned()));
     // Retention: kao keeps data 5 years (9.1), mycar names no period.
     let retention = diff.topics.iter().find(|t| t.topic == "retention").unwrap();
-    assert!(retention.only_b.contains(&"5".to_owned()), "{retention:?}");
+    assert!(
+        retention.only_b.iter().any(|v| v.value == "5"),
+        "{retention:?}"
+    );
     // Contact: kao's e-mail replaces mycar's web address.
     let contact = diff.topics.iter().find(|t| t.topic == "contact").unwrap();
     assert!(
-        contact.only_a.contains(&"myverify.kz".to_owned())
-            && contact.only_b.contains(&"info@kao.kz".to_owned())
+        contact.only_a.iter().any(|v| v.value == "myverify.kz")
+            && contact.only_b.iter().any(|v| v.value == "info@kao.kz")
     );
     // Only kao says which language prevails (its 9.12).
     let prevailing = diff
@@ -131,6 +132,117 @@ fn the_family_diff_says_what_kao_changed_in_the_template() {
     );
 }
 
+/// `(topic, side, value, line, words the context must hold)`.
+type TopicLabel = (&'static str, char, &'static str, usize, &'static str);
+
+/// Every value of the topic table of the template pair (mycar as A, kao as B), labelled by
+/// hand from the corpus: `(topic, side, value, line, words the context must hold)`. A value
+/// belongs to its topic; nothing else is listed (no postcode under retention, no date of a
+/// law under user rights, no «согласно» read as consent).
+const TOPIC_LABELS: [(Lang, &[TopicLabel]); 2] = [
+    (
+        Lang::Ru,
+        &[
+            // mycar 8.1: after a withdrawal, data are destroyed within one working day.
+            (
+                "retention",
+                'A',
+                "1",
+                368,
+                "В течение 1 (одного) рабочего дня",
+            ),
+            // kao 9.1: data kept five years.
+            ("retention", 'B', "5", 369, "в течение 5 (пяти) лет"),
+            // mycar's user agreement is published at its site.
+            ("contact", 'A', "myverify.kz", 208, "по адресу: myverify.kz"),
+            // mycar 8.1: a withdrawal goes by post to this address.
+            (
+                "contact",
+                'A',
+                "050060",
+                368,
+                "по адресу: 050060 город Алматы",
+            ),
+            // kao 8.1: a withdrawal goes by e-mail.
+            (
+                "contact",
+                'B',
+                "info@kao.kz",
+                363,
+                "электронный адрес: info@kao.kz",
+            ),
+            // mycar cites the law on electronic documents, kao does not.
+            ("law", 'A', "370-II", 333, "2003 года № 370-II"),
+        ],
+    ),
+    (
+        Lang::Kk,
+        &[
+            ("retention", 'B', "5", 164, "5 (бес) жыл бойы сақтаймыз"),
+            // kao 9.5: the cookie that keeps the consent is renewed every 13 months.
+            ("retention", 'B', "13", 172, "13 ай ішінде"),
+            (
+                "contact",
+                'A',
+                "myverify.kz",
+                32,
+                "құжат: myverify.kz мекенжай",
+            ),
+            (
+                "contact",
+                'B',
+                "info@kao.kz",
+                158,
+                "мекенжайына жіберілуі тиіс: info@kao.kz",
+            ),
+            ("law", 'A', "370-II", 134, "№ 370-II Заңымен"),
+        ],
+    ),
+];
+
+#[test]
+fn the_topic_table_of_the_template_pair_lists_exactly_the_labelled_values_in_their_words() {
+    let mycar = BilingualDocument::from_path(corpus_dir().join("mycar-myverify.txt")).unwrap();
+    let kao = BilingualDocument::from_path(corpus_dir().join("kao-autocheck.txt")).unwrap();
+    for (lang, labels) in TOPIC_LABELS {
+        let diff = Differ::new().compare(&mycar, &kao, lang).unwrap();
+        let mut found: Vec<(&str, char, String, usize, String)> = Vec::new();
+        for topic in &diff.topics {
+            for (side, values) in [('A', &topic.only_a), ('B', &topic.only_b)] {
+                for v in values {
+                    found.push((
+                        topic.topic,
+                        side,
+                        v.value.clone(),
+                        v.line,
+                        v.context.clone(),
+                    ));
+                }
+            }
+        }
+        let shown: Vec<(&str, char, &str, usize)> = found
+            .iter()
+            .map(|(t, side, value, line, _)| (*t, *side, value.as_str(), *line))
+            .collect();
+        let expected: Vec<(&str, char, &str, usize)> = labels
+            .iter()
+            .map(|&(t, side, value, line, _)| (t, side, value, line))
+            .collect();
+        let mut sorted = shown.clone();
+        sorted.sort();
+        let mut expected_sorted = expected.clone();
+        expected_sorted.sort();
+        assert_eq!(sorted, expected_sorted, "{lang}: the topic table");
+        for &(topic, _, value, _, words) in labels {
+            let (.., context) = found.iter().find(|f| f.0 == topic && f.2 == value).unwrap();
+            assert!(
+                context.contains(words) && context.contains(value),
+                "{lang} {topic} {value}: {context}"
+            );
+        }
+    }
+}
+
 /// The corpus JSON report: five documents, one family, kao's figures.
 fn check_json_report(path: &Path) {
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
@@ -171,25 +283,60 @@ fn the_report_is_written_with_json_tmx_and_html() {
     if let Some(json) = &files.json {
         check_json_report(json);
     }
-    let html = std::fs::read_to_string(&files.html).unwrap();
+    assert_eq!(files.csv.is_some(), cfg!(feature = "csv"));
+    let index = std::fs::read_to_string(&files.html).unwrap();
     for needle in [
         "aitu-sauda.txt",
         "kazeuromobile-simply.txt",
-        "numbering_mismatch",
         "Template families",
-        "data-severity=\"error\"",
+        "1 template family;",
+        "href=\"doc-kao-autocheck.html\"",
     ] {
-        assert!(html.contains(needle), "{needle}");
+        assert!(index.contains(needle), "{needle}");
     }
-    assert!(
-        !html.contains("http://") && !html.contains("https://")
-            || !html.contains("<link") && !html.contains("src=\"http"),
-        "no external assets"
+    // One page per document (the corpus is small: one part each), one per family, the index.
+    let names: Vec<String> = files
+        .pages
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "doc-aitu-sauda.html",
+            "doc-idcollect.html",
+            "doc-kao-autocheck.html",
+            "doc-kazeuromobile-simply.html",
+            "doc-mycar-myverify.html",
+            "family-1.html",
+            "index.html"
+        ]
     );
-    assert!(
-        !html.contains("<link ") && !html.contains("<script src"),
-        "self-contained"
-    );
+    let kao = std::fs::read_to_string(out.join("doc-kao-autocheck.html")).unwrap();
+    for needle in [
+        "numbering_mismatch",
+        "Numbered differently",
+        "data-severity=\"error\"",
+        "href=\"index.html\"",
+    ] {
+        assert!(kao.contains(needle), "{needle}");
+    }
+    for page in &files.pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        // Addresses in the documents' text are text; no attribute loads or links anything.
+        for external in ["src=\"http", "href=\"http", "url(http", "@import"] {
+            assert!(
+                !html.contains(external),
+                "{}: no external assets ({external})",
+                page.display()
+            );
+        }
+        assert!(
+            !html.contains("<link ") && !html.contains("<script src"),
+            "{}: self-contained",
+            page.display()
+        );
+    }
     let leftovers: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .filter_map(Result::ok)
@@ -209,7 +356,12 @@ fn html_escapes_quotes_angle_brackets_and_ampersands() {
     .unwrap();
     let analysis = analyze_dir(&dir, &CorpusOptions::new()).unwrap();
     let files = write_corpus_report(&analysis, &dir.join("out")).unwrap();
-    let html = std::fs::read_to_string(files.html).unwrap();
+    let html = std::fs::read_to_string(dir.join("out").join("doc-policy.html")).unwrap();
+    assert!(
+        files
+            .pages
+            .contains(&dir.join("out").join("doc-policy.html"))
+    );
     assert!(
         html.contains("«A &amp; B» &lt;ТОО&gt; и &quot;C&quot; &apos;D&apos;"),
         "escaped clause text"

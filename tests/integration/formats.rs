@@ -306,12 +306,11 @@ fn the_text_report_groups_divergences_by_severity_with_both_lines() {
 /// for a prebuilt binary used to pass without running when there was none; building it here
 /// is a no-op after a plain `cargo test`, which has built them already.
 #[cfg(feature = "serde")]
-fn build_example(name: &str) -> std::path::PathBuf {
-    let features = if cfg!(feature = "lingua") {
-        "serde lingua"
-    } else {
-        "serde"
-    };
+pub(crate) fn build_example(name: &str) -> std::path::PathBuf {
+    let mut features = vec!["serde"];
+    features.extend(cfg!(feature = "lingua").then_some("lingua"));
+    features.extend(cfg!(feature = "csv").then_some("csv"));
+    let features = features.join(" ");
     let output = std::process::Command::new(env!("CARGO"))
         .args([
             "build",
@@ -320,7 +319,7 @@ fn build_example(name: &str) -> std::path::PathBuf {
             "--example",
             name,
         ])
-        .args(["--no-default-features", "--features", features])
+        .args(["--no-default-features", "--features", &features])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
@@ -391,7 +390,11 @@ fn argument_errors_say_what_is_missing_and_what_is_allowed() {
     assert!(missing.contains("<FILE>"), "{missing}");
     let bad_format = stderr(&["corpus/idcollect.txt", "--format", "pdf"]);
     assert!(
-        bad_format.contains("[possible values: text, json, tmx]"),
+        bad_format.contains(if cfg!(feature = "csv") {
+            "[possible values: text, json, tmx, html, csv]"
+        } else {
+            "[possible values: text, json, tmx, html]"
+        }),
         "{bad_format}"
     );
     let help = std::process::Command::new(&align)

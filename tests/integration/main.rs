@@ -4,6 +4,8 @@ mod alignment;
 mod architecture;
 mod corpus;
 mod corpus_report;
+#[cfg(feature = "csv")]
+mod csv_export;
 mod divergences;
 mod errors;
 #[cfg(feature = "serde")]
@@ -14,6 +16,7 @@ mod meaning;
 mod mutations;
 mod properties;
 mod regression;
+mod report_pages;
 mod robustness;
 mod shifts;
 
@@ -27,6 +30,11 @@ pub const CORPUS_STEMS: [&str; 5] = [
     "idcollect",
     "kazeuromobile-simply",
 ];
+
+/// The project's corpus folder.
+pub fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
 
 /// Loads a corpus document by file stem.
 pub fn corpus_doc(stem: &str) -> BilingualDocument {
