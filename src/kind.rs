@@ -144,6 +144,9 @@ kinds! {
     RepeatedText { name: "repeated_text", severity: Warning, scope: Alignment }
     /// Only one language version exists.
     SingleLanguage { name: "single_language", severity: Warning, scope: Version }
+    /// Part of a Word, PDF or HTML input was left out of the alignment by its reader: a
+    /// section in a third language (English), content the reader could not place.
+    LeftOut { name: "left_out", severity: Info, scope: Version }
 }
 
 impl fmt::Display for Kind {
@@ -228,6 +231,7 @@ mod tests {
                 "mixed_script",
                 "repeated_text",
                 "single_language",
+                "left_out",
             ]
         );
         assert!(Kind::ALL.windows(2).all(|w| w[0] < w[1]));
@@ -252,7 +256,12 @@ mod tests {
         );
         assert_eq!(
             of(Severity::Info),
-            [Kind::NumberingStyle, Kind::NoNumbering, Kind::MixedScript]
+            [
+                Kind::NumberingStyle,
+                Kind::NoNumbering,
+                Kind::MixedScript,
+                Kind::LeftOut
+            ]
         );
         assert_eq!(of(Severity::Warning).len(), 10);
     }
@@ -273,6 +282,7 @@ mod tests {
                 Kind::NoNumbering,
                 Kind::MixedScript,
                 Kind::SingleLanguage,
+                Kind::LeftOut,
             ]
         );
     }
