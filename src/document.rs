@@ -274,7 +274,7 @@ impl BilingualDocument {
 fn left_out_findings(source: &Source) -> impl Iterator<Item = Finding> + '_ {
     source.notices().iter().map(|notice| {
         let message = match &notice.origin {
-            Some(origin) => format!("{} ({origin})", notice.message),
+            Some(origin) => format!("{origin}: {}", notice.message),
             None => notice.message.clone(),
         };
         Finding::new(Kind::LeftOut, source.name(), message)

@@ -10,350 +10,28 @@
 //!
 //! A reader is a function `read(name: &str, bytes: &[u8], limits: &Limits) ->
 //! Result<Extracted>` in its own module (`docx.rs`, `html.rs`, `pdf.rs`), called from
-//! [`extract`].
+//! [`extract`]. Readers take the shared types from `super::extracted` and `super::limits`,
+//! not through this module, which imports them: no module imports its parent.
 
-use std::fmt;
+#[cfg(feature = "docx")]
+mod archive;
+#[cfg(feature = "docx")]
+mod docx;
+mod extracted;
+mod format;
+#[cfg(feature = "docx")]
+mod languages;
+mod limits;
+#[cfg(feature = "docx")]
+mod word_numbering;
+#[cfg(feature = "docx")]
+mod xml;
 
 use crate::error::{Error, Result};
 
-/// The kinds of file the crate reads, as told by their content.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum Format {
-    /// Plain text (UTF-8, or UTF-16 with a byte-order mark), Markdown included.
-    Text,
-    /// A Word document (Office Open XML: a zip holding `word/document.xml`).
-    Docx,
-    /// A web page.
-    Html,
-    /// A PDF file with a text layer.
-    Pdf,
-}
-
-impl Format {
-    /// The name used in messages: `"text"`, `"DOCX"`, `"HTML"`, `"PDF"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Docx => "DOCX",
-            Format::Html => "HTML",
-            Format::Pdf => "PDF",
-        }
-    }
-
-    /// The cargo feature that builds the reader of this format (`None` for plain text).
-    pub const fn feature(self) -> Option<&'static str> {
-        match self {
-            Format::Text => None,
-            Format::Docx => Some("docx"),
-            Format::Html => Some("html"),
-            Format::Pdf => Some("pdf"),
-        }
-    }
-}
-
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A cell of a table in a Word document, all numbers 1-based in document order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct TableCell {
-    /// The table, counted over the whole document (nested tables included).
-    pub table: usize,
-    /// The row within the table.
-    pub row: usize,
-    /// The column (cell) within the row.
-    pub column: usize,
-}
-
-/// Where a line of extracted text came from in its original file.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "format", rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum Origin {
-    /// A paragraph of a Word document.
-    Docx {
-        /// 1-based index of the paragraph (`w:p`) among all paragraphs of the document
-        /// body, in document order, table cells included.
-        paragraph: usize,
-        /// The table cell holding the paragraph, if any.
-        table: Option<TableCell>,
-    },
-    /// A line of a PDF page.
-    Pdf {
-        /// 1-based page number.
-        page: usize,
-        /// 1-based line on that page.
-        line: usize,
-    },
-    /// An element of a web page.
-    Html {
-        /// The element's path from the root, CSS-like: `body > main > ol > li:nth-of-type(2)`.
-        path: String,
-    },
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Docx {
-                paragraph,
-                table: None,
-            } => write!(f, "paragraph {paragraph}"),
-            Origin::Docx {
-                paragraph,
-                table: Some(cell),
-            } => write!(
-                f,
-                "table {}, row {}, column {} (paragraph {paragraph})",
-                cell.table, cell.row, cell.column
-            ),
-            Origin::Pdf { page, line } => write!(f, "page {page}, line {line}"),
-            Origin::Html { path } => f.write_str(path),
-        }
-    }
-}
-
-/// Something a reader left out of the text, or could not render faithfully, for the user to
-/// know (a section in a third language, an object it could not read). Becomes a
-/// `left_out` finding of the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Notice {
-    /// Where in the original file, if one place.
-    pub origin: Option<Origin>,
-    /// What was left out and why, in plain words.
-    pub message: String,
-}
-
-/// The plain text a reader extracted, with the origin of each of its lines.
-///
-/// Built line by line with [`Extracted::push_line`] and [`Extracted::push_blank`], which keep
-/// the invariant that `origins[i]` is the origin of line `i + 1` of `text` (a blank line
-/// carries the origin of the line before it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Extracted {
-    /// The text: one block element per line, a blank line between paragraphs; every line
-    /// ends with `\n`.
-    pub text: String,
-    /// For every line of `text`, where it came from.
-    pub origins: Vec<Origin>,
-    /// What was left out of `text`, or is worth a word of warning.
-    pub notices: Vec<Notice>,
-}
-
-impl Extracted {
-    /// An empty text.
-    pub fn new() -> Extracted {
-        Extracted::default()
-    }
-
-    /// Appends one line. Line breaks inside `line` become spaces and control characters other
-    /// than tab are dropped, so the line stays one line and the text stays text; leading and
-    /// trailing white space is trimmed. An empty line is not pushed.
-    pub fn push_line(&mut self, line: &str, origin: Origin) {
-        let start = self.text.len();
-        for c in line.trim().chars() {
-            match c {
-                '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                    self.text.push(' ');
-                }
-                '\t' => self.text.push('\t'),
-                c if c.is_control() => {}
-                c => self.text.push(c),
-            }
-        }
-        if self.text[start..].trim().is_empty() {
-            self.text.truncate(start);
-            return;
-        }
-        self.text.push('\n');
-        self.origins.push(origin);
-    }
-
-    /// Appends a blank line (a paragraph break), unless the text is empty or already ends
-    /// with one.
-    pub fn push_blank(&mut self) {
-        if self.text.is_empty() || self.text.ends_with("\n\n") {
-            return;
-        }
-        if let Some(last) = self.origins.last().cloned() {
-            self.text.push('\n');
-            self.origins.push(last);
-        }
-    }
-
-    /// Records a notice.
-    pub fn notice(&mut self, origin: Option<Origin>, message: impl Into<String>) {
-        self.notices.push(Notice {
-            origin,
-            message: message.into(),
-        });
-    }
-
-    /// The origin of 1-based line `line` of the text.
-    pub fn origin_of_line(&self, line: usize) -> Option<&Origin> {
-        line.checked_sub(1).and_then(|i| self.origins.get(i))
-    }
-}
-
-/// Bounds on what a reader expands from an untrusted file; a file over any of them is refused
-/// with [`Error::LimitExceeded`]. The defaults are far above any real legal document.
-///
-/// ```
-/// let mut limits = kzru_align::read::Limits::default();
-/// limits.max_pages = 200;
-/// assert_eq!(limits.max_depth, 256);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Limits {
-    /// Bytes a reader may decompress in total (zip entries, PDF streams): 256 MiB. A zip
-    /// bomb stops here.
-    pub max_expanded_bytes: u64,
-    /// Nesting depth of XML or HTML elements: 256 (Word nests a few dozen deep at most).
-    pub max_depth: usize,
-    /// Entries of a zip archive, or objects of a PDF file: 100,000.
-    pub max_entries: usize,
-    /// Pages of a PDF file: 10,000.
-    pub max_pages: usize,
-}
-
-impl Limits {
-    /// The default limits.
-    pub const fn new() -> Limits {
-        Limits {
-            max_expanded_bytes: 256 * 1024 * 1024,
-            max_depth: 256,
-            max_entries: 100_000,
-            max_pages: 10_000,
-        }
-    }
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits::new()
-    }
-}
-
-/// The OLE2 compound-file signature of legacy Office files (`.doc`, `.xls`).
-const OLE2_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
-/// Elements that open a web page, or a fragment of one, after an optional byte-order mark
-/// and white space.
-const HTML_OPENERS: &[&str] = &[
-    "!doctype html",
-    "html",
-    "head",
-    "body",
-    "meta",
-    "title",
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "table",
-    "ol",
-    "ul",
-    "h1",
-    "h2",
-    "h3",
-];
-
-/// Tells the format of a file from its content. `name` is used in errors.
-///
-/// A zip archive holding `word/document.xml` is [`Format::Docx`]; a file starting with
-/// `%PDF-` (within its first KiB) is [`Format::Pdf`]; a file starting with a doctype or an
-/// HTML element (after a byte-order mark and white space) is [`Format::Html`]; anything else
-/// is [`Format::Text`], which the text decoder then accepts or refuses.
-///
-/// # Errors
-///
-/// [`Error::Unsupported`] for a file this crate recognises but does not read: a legacy Word
-/// `.doc` (or other OLE2 Office file), an RTF file, an OpenDocument text, any other zip.
-///
-/// ```
-/// use kzru_align::read::{Format, sniff};
-/// assert_eq!(sniff("a.txt", "1. Жалпы".as_bytes())?, Format::Text);
-/// assert_eq!(sniff("a.pdf", b"%PDF-1.7\n")?, Format::Pdf);
-/// assert_eq!(sniff("a.htm", b"\xEF\xBB\xBF\n<!DOCTYPE html><html>")?, Format::Html);
-/// let err = sniff("a.doc", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).unwrap_err();
-/// assert!(err.to_string().contains("save it as .docx"));
-/// # Ok::<(), kzru_align::Error>(())
-/// ```
-pub fn sniff(name: &str, bytes: &[u8]) -> Result<Format> {
-    let unsupported = |what: &str, advice: &str| Error::Unsupported {
-        file: name.to_owned(),
-        what: what.to_owned(),
-        advice: advice.to_owned(),
-    };
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return if contains(bytes, b"word/document") {
-            Ok(Format::Docx)
-        } else if contains(bytes, b"application/vnd.oasis.opendocument.text") {
-            Err(unsupported(
-                "an OpenDocument text (.odt)",
-                "save it as .docx or plain text",
-            ))
-        } else {
-            Err(unsupported(
-                "a zip archive that is not a Word document (no word/document.xml)",
-                "give a .docx, PDF, HTML or text file",
-            ))
-        };
-    }
-    if bytes.starts_with(OLE2_MAGIC) {
-        return Err(unsupported(
-            "a legacy Word .doc file (or another pre-2007 Office file)",
-            "save it as .docx",
-        ));
-    }
-    if bytes.starts_with(b"{\\rtf") {
-        return Err(unsupported("an RTF file", "save it as .docx"));
-    }
-    if contains(&bytes[..bytes.len().min(1024)], b"%PDF-") {
-        return Ok(Format::Pdf);
-    }
-    if looks_like_html(bytes) {
-        return Ok(Format::Html);
-    }
-    Ok(Format::Text)
-}
-
-fn looks_like_html(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let head = &bytes[start..bytes.len().min(start + 64)];
-    let Some(after) = head.strip_prefix(b"<") else {
-        return false;
-    };
-    // An XHTML page may open with an XML declaration or a comment: look for `<html` after it.
-    if after.starts_with(b"?xml") || after.starts_with(b"!--") {
-        let window = &bytes[start..bytes.len().min(start + 1024)];
-        return contains(&window.to_ascii_lowercase(), b"<html");
-    }
-    HTML_OPENERS.iter().any(|tag| {
-        after.len() > tag.len()
-            && after[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
-            && matches!(after[tag.len()], b'>' | b' ' | b'\t' | b'\r' | b'\n' | b'/')
-    })
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
+pub use extracted::{Extracted, Notice, Origin, TableCell};
+pub use format::{Format, sniff};
+pub use limits::Limits;
 
 /// Extracts the text of a file whose [`sniff`]ed format is `format`: `None` when the file is
 /// to be read as text (plain text, and HTML when the `html` reader is not built: the text
@@ -378,94 +56,19 @@ pub fn extract(
     let _ = limits;
     match format {
         Format::Text | Format::Html => Ok(None),
-        // The readers plug in here, each behind its feature: `docx.rs` (feature `docx`),
-        // `html.rs` (feature `html`; without it HTML stays text), `pdf.rs` (feature `pdf`):
+        #[cfg(feature = "docx")]
+        Format::Docx => docx::read(name, bytes, limits).map(Some),
+        // The other readers plug in here, each behind its feature: `html.rs` (feature
+        // `html`; without it HTML stays text), `pdf.rs` (feature `pdf`):
         //     #[cfg(feature = "pdf")]
         //     Format::Pdf => pdf::read(name, bytes, limits).map(Some),
         //     #[cfg(not(feature = "pdf"))]
         //     Format::Pdf => Err(not_built()),
-        Format::Docx | Format::Pdf => {
+        #[cfg(not(feature = "docx"))]
+        Format::Docx => Err(not_built()),
+        Format::Pdf => {
             let _ = bytes;
             Err(not_built())
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formats_are_told_by_content() {
-        let sniffed = |bytes: &[u8]| sniff("f", bytes).map_err(|e| e.to_string());
-        assert_eq!(
-            sniffed(b"PK\x03\x04....word/document.xml"),
-            Ok(Format::Docx)
-        );
-        assert_eq!(sniffed(b"junk\n%PDF-1.4"), Ok(Format::Pdf));
-        assert_eq!(sniffed(b"  <p>1. Text</p>"), Ok(Format::Html));
-        assert_eq!(sniffed(b"<HTML lang=kk>"), Ok(Format::Html));
-        assert_eq!(
-            sniffed(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"),
-            Ok(Format::Html)
-        );
-        // A Markdown text with a stray tag later on, or an angle bracket first, is text.
-        assert_eq!(
-            sniffed("1. Жалпы <b>ережелер</b>".as_bytes()),
-            Ok(Format::Text)
-        );
-        assert_eq!(sniffed(b"<pre-amble> text"), Ok(Format::Text));
-        assert_eq!(sniffed(b""), Ok(Format::Text));
-    }
-
-    #[test]
-    fn recognised_but_unreadable_files_are_errors_that_say_what_to_do() {
-        let message = |bytes: &[u8]| sniff("in.bin", bytes).unwrap_err().to_string();
-        assert_eq!(
-            message(OLE2_MAGIC),
-            "in.bin: a legacy Word .doc file (or another pre-2007 Office file); save it as .docx"
-        );
-        assert!(message(b"PK\x03\x04xl/workbook.xml").contains("not a Word document"));
-        assert!(
-            message(b"PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text").contains(".odt")
-        );
-        assert!(message(b"{\\rtf1\\ansi").contains("RTF"));
-    }
-
-    #[test]
-    fn extracted_lines_keep_their_origins() {
-        let para = |paragraph| Origin::Docx {
-            paragraph,
-            table: None,
-        };
-        let mut text = Extracted::new();
-        text.push_blank();
-        text.push_line(" 1. Жалпы\u{b}ережелер \r", para(1));
-        text.push_blank();
-        text.push_blank();
-        text.push_line(" \u{7} ", para(2));
-        text.push_line("1.1. Мәтін\u{1}", para(3));
-        assert_eq!(text.text, "1. Жалпы ережелер\n\n1.1. Мәтін\n");
-        assert_eq!(text.origins, [para(1), para(1), para(3)]);
-        assert_eq!(text.origin_of_line(3), Some(&para(3)));
-        assert_eq!(text.origin_of_line(0), None);
-        assert_eq!(text.origin_of_line(4), None);
-    }
-
-    #[test]
-    fn origins_read_as_places() {
-        let cell = Origin::Docx {
-            paragraph: 40,
-            table: Some(TableCell {
-                table: 1,
-                row: 2,
-                column: 1,
-            }),
-        };
-        assert_eq!(cell.to_string(), "table 1, row 2, column 1 (paragraph 40)");
-        assert_eq!(
-            Origin::Pdf { page: 3, line: 14 }.to_string(),
-            "page 3, line 14"
-        );
     }
 }

@@ -5,6 +5,8 @@ mod architecture;
 mod corpus;
 mod corpus_report;
 mod divergences;
+#[cfg(feature = "docx")]
+mod docx_build;
 mod errors;
 #[cfg(feature = "serde")]
 mod evaluation;
@@ -13,6 +15,8 @@ mod generated_documents;
 mod meaning;
 mod mutations;
 mod properties;
+#[cfg(feature = "docx")]
+mod readers;
 mod regression;
 mod robustness;
 mod shifts;
