@@ -358,7 +358,8 @@ impl Numbering {
         let counts = self.counts.entry(abstract_id).or_default();
         counts.values[ilvl] = Some(match restart {
             Some(value) => value,
-            None => counts.values[ilvl].map_or(starts[ilvl], |v| v + 1),
+            // Saturating: a `w:start` of i64::MAX is valid XML.
+            None => counts.values[ilvl].map_or(starts[ilvl], |v| v.saturating_add(1)),
         });
         for (value, start) in counts.values.iter_mut().zip(&starts).take(ilvl) {
             value.get_or_insert(*start);
@@ -572,6 +573,18 @@ mod tests {
         assert_eq!(got, ["1.1.", "2.", "2.1.", "2.2.", "3.", "3.1."]);
         assert_eq!(numbering.label(&para("9", 0)), None, "an unknown list");
         assert_eq!(numbering.label(&para("0", 0)), None, "numId 0: no list");
+    }
+
+    #[test]
+    fn huge_starts_saturate() {
+        let xml = format!(
+            r#"<w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+            lvl(0, i64::MAX, "lowerLetter", "%1)", "")
+        );
+        let mut numbering = Numbering::new(Some(&tree(&xml)), None);
+        let got = labels(&mut numbering, &[("1", 0), ("1", 0)]);
+        assert_eq!(got[0], got[1]);
+        assert_eq!(got[0].chars().count(), 21, "{got:?}");
     }
 
     #[test]
