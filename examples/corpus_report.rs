@@ -10,6 +10,7 @@
 //! families. Prints a summary table; writes `index.html` and a page per document and per
 //! template family (self-contained, none over 5 MB), `report.json` (`docs/corpus-report.md`),
 //! `divergences.csv` (`docs/csv.md`) and one TMX file per bilingual document, each atomically.
+//! Word files are read with their automatic numbering (`docs/readers.md`).
 //! Files that cannot be read are skipped with a warning and listed in the report.
 
 mod common;
@@ -28,7 +29,8 @@ use kzru_align::{Lang, Severity};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// The folder of documents (`.txt`, `.md`; pairs named `x-kk.txt`, `x-ru.txt`).
+    /// The folder of documents (`.txt`, `.md`, `.docx`, `.pdf`, `.html`, read by their
+    /// content; pairs named `x-kk.txt`, `x-ru.txt` or `x.kk.docx`, `x.ru.docx`).
     #[arg(default_value = "corpus")]
     dir: PathBuf,
     /// Where to write the report.
@@ -57,7 +59,7 @@ fn main() -> ExitCode {
     };
     if inputs.is_empty() {
         eprintln!(
-            "error: {}: no documents to analyse (.txt or .md files)",
+            "error: {}: no documents to analyse (.txt, .md, .docx, .pdf or .html files)",
             args.dir.display()
         );
         return ExitCode::FAILURE;

@@ -145,15 +145,24 @@ pub struct CorpusAnalysis {
     pub compared_pairs: usize,
 }
 
+/// The file name extensions of the documents a folder holds. The extension only picks the
+/// files; each is read as what its content is (see [`crate::read::sniff`]), and a `.doc` is
+/// listed so that it is skipped with a clear error rather than silently.
+const DOCUMENT_EXTENSIONS: [&str; 7] = ["txt", "md", "docx", "doc", "pdf", "html", "htm"];
+
 /// The inputs of a folder: single files, and pairs of files whose names differ only by a
-/// language tag (`policy-kk.txt` and `policy-ru.txt`, `_kz`, `.ru`, …).
+/// language tag (`policy-kk.txt` and `policy-ru.txt`, `_kz`, `.ru`, …). Text, Markdown,
+/// Word, PDF and HTML files are taken.
 pub fn inputs_of_dir(dir: &Path) -> std::io::Result<Vec<Vec<PathBuf>>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|p| {
             p.is_file()
-                && p.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+                && p.extension().is_some_and(|e| {
+                    DOCUMENT_EXTENSIONS
+                        .iter()
+                        .any(|known| e.eq_ignore_ascii_case(known))
+                })
         })
         // A folder's README describes the folder; it is not one of its documents.
         .filter(|p| {
@@ -195,7 +204,7 @@ fn untagged(stem: &str) -> String {
     lower
 }
 
-/// Analyses every `.txt` and `.md` file of a folder. A file that cannot be read or is not a
+/// Analyses every text, Markdown, Word, PDF and HTML file of a folder. A file that cannot be read or is not a
 /// Kazakh/Russian document is skipped and listed in [`CorpusAnalysis::skipped`]; only a
 /// folder that cannot be listed is an error.
 pub fn analyze_dir(dir: &Path, options: &CorpusOptions) -> std::io::Result<CorpusAnalysis> {

@@ -11,6 +11,7 @@ use crate::language::Lang;
 use crate::load::Source;
 use crate::normalize::{RepairDirection, ScriptRepair};
 use crate::numbering;
+use crate::read::Origin;
 use crate::segment::segment;
 use crate::span::Span;
 use crate::split::{VersionRange, dominant_language, split_versions};
@@ -206,6 +207,7 @@ impl BilingualDocument {
                 .at(only.span, only.clauses.first().map_or(only.line, Clause::line)),
             );
         }
+        findings.extend(inputs.iter().flat_map(left_out_findings));
         BilingualDocument {
             inputs,
             versions,
@@ -245,7 +247,17 @@ impl BilingualDocument {
             .map_or("", |s| s.slice(clause.span()))
     }
 
-    /// Findings about the document as a whole (a missing language version).
+    /// Where a clause came from in its original file, when that file was a Word, PDF or HTML
+    /// file: the paragraph (and table cell), page and line, or element path of the clause's
+    /// first line. `None` for plain text, whose [`Clause::line`] is the file's own line.
+    pub fn origin(&self, clause: &Clause) -> Option<&Origin> {
+        self.inputs
+            .get(clause.source())
+            .and_then(|s| s.origin_of_line(clause.line()))
+    }
+
+    /// Findings about the document as a whole (a missing language version, a part a reader
+    /// left out).
     pub fn findings(&self) -> &[Finding] {
         &self.findings
     }
@@ -256,6 +268,17 @@ impl BilingualDocument {
             .iter()
             .chain(self.versions.iter().flat_map(|v| v.findings.iter()))
     }
+}
+
+/// One `left_out` finding per notice of a reader.
+fn left_out_findings(source: &Source) -> impl Iterator<Item = Finding> + '_ {
+    source.notices().iter().map(|notice| {
+        let message = match &notice.origin {
+            Some(origin) => format!("{origin}: {}", notice.message),
+            None => notice.message.clone(),
+        };
+        Finding::new(Kind::LeftOut, source.name(), message)
+    })
 }
 
 fn build_version(source: &Source, index: usize, range: VersionRange) -> Version {

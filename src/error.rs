@@ -79,6 +79,58 @@ pub enum Error {
         /// The language both are written in.
         lang: crate::Lang,
     },
+    /// The file is of a kind the crate recognises but does not read: a legacy Word `.doc`,
+    /// an RTF file, an OpenDocument text, a zip archive that is not a Word document.
+    Unsupported {
+        /// Name of the input.
+        file: String,
+        /// What the file is, as far as its content tells.
+        what: String,
+        /// What the user can do about it.
+        advice: String,
+    },
+    /// The file's format is known, but its reader was left out of this build (its cargo
+    /// feature is off).
+    NotBuilt {
+        /// Name of the input.
+        file: String,
+        /// The format (`"DOCX"`, `"PDF"`, `"HTML"`).
+        format: &'static str,
+        /// The cargo feature that builds its reader.
+        feature: &'static str,
+    },
+    /// A Word, PDF or HTML file is damaged or not what its content first suggested.
+    Malformed {
+        /// Name of the input.
+        file: String,
+        /// The format (`"DOCX"`, `"PDF"`, `"HTML"`).
+        format: &'static str,
+        /// Where in the file: a zip entry and a byte offset in it, a PDF object, …
+        place: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A Word, PDF or HTML file expands beyond one of the reader's limits
+    /// ([`read::Limits`](crate::read::Limits)): a decompression bomb, absurd nesting.
+    LimitExceeded {
+        /// Name of the input.
+        file: String,
+        /// The format (`"DOCX"`, `"PDF"`, `"HTML"`).
+        format: &'static str,
+        /// Where in the file the limit was reached.
+        place: String,
+        /// Which limit: `"decompressed size"`, `"nesting depth"`, `"zip entries"`, …
+        what: &'static str,
+        /// The limit.
+        limit: u64,
+    },
+    /// A PDF file has no text layer (a scan).
+    NoTextLayer {
+        /// Name of the input.
+        file: String,
+        /// How many pages it has.
+        pages: usize,
+    },
 }
 
 impl fmt::Display for Error {
@@ -119,6 +171,35 @@ impl fmt::Display for Error {
                 f,
                 "{first} and {second} are both {} ({lang}); give one Kazakh and one Russian file",
                 lang.name()
+            ),
+            Error::Unsupported { file, what, advice } => write!(f, "{file}: {what}; {advice}"),
+            Error::NotBuilt {
+                file,
+                format,
+                feature,
+            } => write!(
+                f,
+                "{file}: a {format} file, but kzru-align was built without the `{feature}` feature; rebuild with `--features {feature}`"
+            ),
+            Error::Malformed {
+                file,
+                format,
+                place,
+                message,
+            } => write!(f, "{file}: {place}: damaged {format} file: {message}"),
+            Error::LimitExceeded {
+                file,
+                format,
+                place,
+                what,
+                limit,
+            } => write!(
+                f,
+                "{file}: {place}: the {format} file exceeds the reader's limit on {what} ({limit}); refused as a possible decompression bomb (raise `read::Limits` if the file is genuine)"
+            ),
+            Error::NoTextLayer { file, pages } => write!(
+                f,
+                "{file}: the PDF has no text layer on any of its {pages} pages (a scan?); run OCR first"
             ),
         }
     }

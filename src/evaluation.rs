@@ -20,7 +20,7 @@
 //!   (families joined in list order, as the reference scorer joins them);
 //! - reports are taken in order: one matching an item no earlier report matched is *true*,
 //!   one matching only items already matched is a *duplicate*, one matching nothing is a
-//!   *false alarm*; document-level facts (`no_numbering`, `single_language`) are not scored;
+//!   *false alarm*; document-level facts (`no_numbering`, `single_language`, `left_out`) are not scored;
 //! - an item is *found* when a report of one of its own kinds cites one of its lines. Recall is
 //!   counted apart for items whose only kind is `meaning_mismatch`.
 
@@ -67,7 +67,7 @@ pub const FAMILIES: [&[&str]; 4] = [
 ];
 
 /// Facts about a whole version, not scored: they cite no clause a reader could check.
-const DOCUMENT_LEVEL: [&str; 2] = ["no_numbering", "single_language"];
+const DOCUMENT_LEVEL: [&str; 3] = ["no_numbering", "single_language", "left_out"];
 
 /// Why the labels could not be read.
 #[derive(Debug)]

@@ -155,6 +155,9 @@ kinds! {
     RepeatedText { name: "repeated_text", label: "Text repeated in {present}", severity: Warning, scope: Alignment }
     /// Only one language version exists.
     SingleLanguage { name: "single_language", label: "{absent} version missing", severity: Warning, scope: Version }
+    /// Part of a Word, PDF or HTML input was left out of the alignment by its reader: a
+    /// section in a third language (English), content the reader could not place.
+    LeftOut { name: "left_out", label: "Left out of the alignment in {present}", severity: Info, scope: Version }
 }
 
 impl fmt::Display for Kind {
@@ -239,6 +242,7 @@ mod tests {
                 "mixed_script",
                 "repeated_text",
                 "single_language",
+                "left_out",
             ]
         );
         assert!(Kind::ALL.windows(2).all(|w| w[0] < w[1]));
@@ -263,7 +267,12 @@ mod tests {
         );
         assert_eq!(
             of(Severity::Info),
-            [Kind::NumberingStyle, Kind::NoNumbering, Kind::MixedScript]
+            [
+                Kind::NumberingStyle,
+                Kind::NoNumbering,
+                Kind::MixedScript,
+                Kind::LeftOut
+            ]
         );
         assert_eq!(of(Severity::Warning).len(), 10);
     }
@@ -284,6 +293,7 @@ mod tests {
                 Kind::NoNumbering,
                 Kind::MixedScript,
                 Kind::SingleLanguage,
+                Kind::LeftOut,
             ]
         );
     }

@@ -13,6 +13,7 @@
 //! | stage | module | what it does |
 //! |---|---|---|
 //! | load | [`Source`] | decode bytes (UTF-8, UTF-16 with BOM), keep the original text, typed errors |
+//! | read | [`read`] | Word, PDF and HTML files told by content, to text with the origin of every line |
 //! | normalize | [`normalize()`] | strip Markdown/HTML, NFC, repair mixed-script words, collapse white space |
 //! | detect language | [`detect_language`] | Kazakh-only letters first, a two-language detector for short blocks |
 //! | split versions | [`BilingualDocument`] | find the Kazakh and the Russian version of an input |
@@ -87,6 +88,7 @@ mod morphology;
 pub mod normalize;
 mod number;
 mod numbering;
+pub mod read;
 pub mod report;
 mod segment;
 mod sets;

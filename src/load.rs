@@ -1,8 +1,10 @@
-//! Loading: bytes, strings or files become a [`Source`] that keeps the original text.
+//! Loading: bytes, strings or files become a [`Source`] that keeps the original text, or for
+//! a Word, PDF or HTML file the text its reader extracted and where each line came from.
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::read::{self, Extracted, Format, Limits, Notice, Origin};
 use crate::span::{LineIndex, Span};
 
 /// Inputs larger than this are refused with [`Error::TooLarge`] (256 MiB).
@@ -12,14 +14,19 @@ pub const DEFAULT_SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 ///
 /// All spans the crate reports are byte offsets into [`Source::text`], which is the input
 /// exactly as given (a UTF-8 byte-order mark included), so they are also byte offsets into
-/// the file on disk. The only exception is a UTF-16 file: it is decoded to UTF-8 first and
-/// its spans point into the decoded text.
+/// the file on disk. The exceptions: a UTF-16 file is decoded to UTF-8 first and its spans
+/// point into the decoded text; a Word, PDF or HTML file (told by its content, see
+/// [`read::sniff`]) is replaced by the text its reader extracted, and
+/// [`Source::origin_of_line`] tells where each line of that text came from.
 #[derive(Clone, Debug)]
 pub struct Source {
     name: String,
     text: String,
     body_start: usize,
     lines: LineIndex,
+    format: Format,
+    origins: Vec<Origin>,
+    notices: Vec<Notice>,
 }
 
 impl Source {
@@ -28,12 +35,42 @@ impl Source {
         Source::checked(name.into(), text.into())
     }
 
-    /// Decodes raw bytes: UTF-8 (with or without a byte-order mark) or UTF-16 with a
-    /// byte-order mark. Invalid UTF-8 and binary data are errors, never decoded lossily.
+    /// Reads raw bytes: a Word, PDF or HTML file through its reader (see [`read`]), any
+    /// other as text: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order
+    /// mark. Invalid UTF-8 and binary data are errors, never decoded lossily.
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Result<Source> {
+        Source::from_bytes_with_limits(name, bytes, &Limits::default())
+    }
+
+    /// [`Source::from_bytes`] with the readers bounded by `limits` instead of the defaults.
+    pub fn from_bytes_with_limits(
+        name: impl Into<String>,
+        bytes: &[u8],
+        limits: &Limits,
+    ) -> Result<Source> {
         let name = name.into();
-        let text = decode(&name, bytes)?;
-        Source::checked(name, text)
+        let format = read::sniff(&name, bytes)?;
+        match read::extract(&name, format, bytes, limits)? {
+            Some(extracted) => Source::extracted(name, format, extracted),
+            None => {
+                let text = decode(&name, bytes)?;
+                Source::checked(name, text)
+            }
+        }
+    }
+
+    /// Takes the text a reader extracted from a file of `format`.
+    fn extracted(name: String, format: Format, extracted: Extracted) -> Result<Source> {
+        let Extracted {
+            text,
+            origins,
+            notices,
+        } = extracted;
+        let mut source = Source::checked(name, text)?;
+        source.format = format;
+        source.origins = origins;
+        source.notices = notices;
+        Ok(source)
     }
 
     /// Reads and decodes a file. Files over [`DEFAULT_SIZE_LIMIT`] are refused.
@@ -80,7 +117,27 @@ impl Source {
             text,
             body_start,
             lines,
+            format: Format::Text,
+            origins: Vec::new(),
+            notices: Vec::new(),
         })
+    }
+
+    /// The format the input was read as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Where 1-based line `line` of [`Source::text`] came from in the original file: `None`
+    /// for a plain-text input, whose lines are the file's own.
+    pub fn origin_of_line(&self, line: usize) -> Option<&Origin> {
+        line.checked_sub(1).and_then(|i| self.origins.get(i))
+    }
+
+    /// What the reader left out of the text or warns about (a section in a third language);
+    /// empty for a plain-text input.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
     }
 
     /// The name given for this input: its path, or the name passed with an in-memory text.
@@ -115,15 +172,20 @@ impl Source {
 }
 
 /// A source is serialized as what a report needs to name it: `{"name", "bytes", "lines"}`
-/// (the text itself is not repeated).
+/// (the text itself is not repeated), and for a file read by a reader its `"format"`
+/// (`"docx"`, `"pdf"`, `"html"`; the bytes and lines are those of the extracted text).
 #[cfg(feature = "serde")]
 impl serde::Serialize for Source {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Source", 3)?;
+        let read = self.format != Format::Text;
+        let mut s = serializer.serialize_struct("Source", 3 + usize::from(read))?;
         s.serialize_field("name", &self.name)?;
         s.serialize_field("bytes", &self.text.len())?;
         s.serialize_field("lines", &self.line_count())?;
+        if read {
+            s.serialize_field("format", &self.format)?;
+        }
         s.end()
     }
 }
@@ -268,6 +330,27 @@ mod tests {
         assert!(matches!(bin, Error::Binary { offset: 4, .. }), "{bin:?}");
         let ctl = Source::from_text("c", "\u{1}\u{2}\u{3}abc").unwrap_err();
         assert!(matches!(ctl, Error::Binary { offset: 0, .. }));
+    }
+
+    #[test]
+    fn files_are_read_by_content_and_unreadable_kinds_are_clear_errors() {
+        let legacy = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        let err = Source::from_bytes("policy.docx", &legacy).unwrap_err();
+        assert!(matches!(err, Error::Unsupported { .. }), "{err:?}");
+        assert!(
+            err.to_string()
+                .starts_with("policy.docx: a legacy Word .doc")
+        );
+        // A zip that is not a Word document is said to be one, not "binary data".
+        let err = Source::from_bytes("a.txt", b"PK\x03\x04\x14\0\0\0").unwrap_err();
+        assert!(err.to_string().contains("not a Word document"), "{err}");
+        // HTML without its reader is read as text, as it always was: the normalizer strips
+        // its tags.
+        let html = Source::from_bytes("a.html", "<p>1. Жалпы</p>".as_bytes()).unwrap();
+        assert_eq!(
+            (html.format(), html.origin_of_line(1)),
+            (Format::Text, None)
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::view::AlignedDocument;
 use crate::clause::sibling_positions;
 #[cfg(feature = "serde")]
 use crate::corpus::CorpusAnalysis;
+use crate::read::Origin;
 use crate::{BilingualDocument, ClauseId, ClauseKind, Divergence, Lang, Link};
 #[cfg(feature = "serde")]
 use crate::{PolicyDiff, Severity};
@@ -31,6 +32,10 @@ pub struct ClauseRecord<'a> {
     pub parent: Option<ClauseId>,
     /// The normalized text.
     pub text: &'a str,
+    /// Where the clause stands in its original Word, PDF or HTML file (`None`, and absent
+    /// from the JSON, for plain text, whose `line` is the file's own).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub origin: Option<&'a Origin>,
 }
 
 /// The files the two versions come from, `{"kk": …, "ru": …}`.
@@ -100,6 +105,7 @@ impl<'a> AlignmentReport<'a> {
                     line: clause.line(),
                     parent: clause.parent(),
                     text: clause.text(),
+                    origin: doc.origin(clause),
                 });
             }
         }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::markup::counted;
 use super::pieces::{line_list, link_text};
 use super::view::AlignedDocument;
+use crate::read::Format;
 use crate::{BilingualDocument, ClauseId, Divergence, Lang, Severity};
 
 /// Options of the text report.
@@ -45,15 +46,25 @@ pub fn write_text<'a, W: Write>(
     writeln!(out, "=================")?;
     for lang in Lang::ALL {
         match doc.version(lang) {
-            Some(v) => writeln!(
-                out,
-                "{:<8} {} (lines {}–{}, {} clauses)",
-                format!("{}:", lang.name()),
-                doc.source(v.source()).map_or("?", |s| s.name()),
-                v.line(),
-                v.end_line(),
-                v.clauses().len()
-            )?,
+            Some(v) => {
+                let source = doc.source(v.source());
+                // The lines of a Word, PDF or HTML input are those of its extracted text.
+                let lines = match source.map(|s| s.format()) {
+                    Some(format) if format != Format::Text => {
+                        format!("{format}; lines of its extracted text")
+                    }
+                    _ => "lines".to_owned(),
+                };
+                writeln!(
+                    out,
+                    "{:<8} {} ({lines} {}–{}, {} clauses)",
+                    format!("{}:", lang.name()),
+                    source.map_or("?", |s| s.name()),
+                    v.line(),
+                    v.end_line(),
+                    v.clauses().len()
+                )?;
+            }
             None => writeln!(out, "{:<8} not found", format!("{}:", lang.name()))?,
         }
     }
@@ -102,6 +113,9 @@ pub fn write_text<'a, W: Write>(
                 line_list(&d.lines().ru)
             )?;
             writeln!(out, "      {}", d.message())?;
+            if let Some(places) = origins(doc, d) {
+                writeln!(out, "      in the original: {places}")?;
+            }
         }
     }
     if options.side_by_side {
@@ -120,6 +134,23 @@ pub fn write_text<'a, W: Write>(
         }
     }
     Ok(())
+}
+
+/// Where the clauses of a divergence stand in their original Word, PDF or HTML files:
+/// `kk paragraph 12; ru table 1, row 3, column 2 (paragraph 40)`; `None` for plain text.
+fn origins(doc: &BilingualDocument, divergence: &Divergence) -> Option<String> {
+    let places: Vec<String> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            divergence
+                .side(lang)
+                .iter()
+                .filter_map(|&id| doc.clause(id))
+                .filter_map(|clause| doc.origin(clause))
+                .map(move |origin| format!("{lang} {origin}"))
+        })
+        .collect();
+    (!places.is_empty()).then(|| places.join("; "))
 }
 
 fn cell(doc: &BilingualDocument, ids: &[ClauseId], width: usize) -> String {

@@ -361,6 +361,19 @@ fn single_language() {
     );
 }
 
+/// `left_out` comes from the readers of Word, PDF and HTML files (tests in `readers.rs`):
+/// a plain-text input, whatever languages it holds, never has any.
+#[test]
+fn left_out_is_never_reported_for_plain_text() {
+    let text = format!("{KK}\n\nPrivacy policy\n\n1. General provisions apply.\n");
+    let doc = BilingualDocument::from_text("kk.txt", text).unwrap();
+    assert!(
+        doc.all_findings()
+            .all(|f| f.kind() != DivergenceKind::LeftOut)
+    );
+    assert_eq!(DivergenceKind::LeftOut.severity(), Severity::Info);
+}
+
 #[test]
 fn every_kind_is_named_in_snake_case_and_has_a_test_above() {
     let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();

@@ -7,6 +7,8 @@ mod corpus_report;
 #[cfg(feature = "csv")]
 mod csv_export;
 mod divergences;
+#[cfg(feature = "docx")]
+mod docx_build;
 mod errors;
 #[cfg(feature = "serde")]
 mod evaluation;
@@ -15,6 +17,8 @@ mod generated_documents;
 mod meaning;
 mod mutations;
 mod properties;
+#[cfg(feature = "docx")]
+mod readers;
 mod regression;
 mod report_pages;
 mod robustness;
