@@ -12,9 +12,18 @@
 //! Result<Extracted>` in its own module (`docx.rs`, `html.rs`, `pdf.rs`), called from
 //! [`extract`].
 
+mod extracted;
+#[cfg(feature = "html")]
+mod html;
+mod limits;
+#[cfg(feature = "pdf")]
+mod pdf;
+
 use std::fmt;
 
 use crate::error::{Error, Result};
+pub use extracted::{Extracted, Notice, Origin, TableCell};
+pub use limits::Limits;
 
 /// The kinds of file the crate reads, as told by their content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,190 +66,6 @@ impl Format {
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// A cell of a table in a Word document, all numbers 1-based in document order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct TableCell {
-    /// The table, counted over the whole document (nested tables included).
-    pub table: usize,
-    /// The row within the table.
-    pub row: usize,
-    /// The column (cell) within the row.
-    pub column: usize,
-}
-
-/// Where a line of extracted text came from in its original file.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "serde", serde(tag = "format", rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum Origin {
-    /// A paragraph of a Word document.
-    Docx {
-        /// 1-based index of the paragraph (`w:p`) among all paragraphs of the document
-        /// body, in document order, table cells included.
-        paragraph: usize,
-        /// The table cell holding the paragraph, if any.
-        table: Option<TableCell>,
-    },
-    /// A line of a PDF page.
-    Pdf {
-        /// 1-based page number.
-        page: usize,
-        /// 1-based line on that page.
-        line: usize,
-    },
-    /// An element of a web page.
-    Html {
-        /// The element's path from the root, CSS-like: `body > main > ol > li:nth-of-type(2)`.
-        path: String,
-    },
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Docx {
-                paragraph,
-                table: None,
-            } => write!(f, "paragraph {paragraph}"),
-            Origin::Docx {
-                paragraph,
-                table: Some(cell),
-            } => write!(
-                f,
-                "table {}, row {}, column {} (paragraph {paragraph})",
-                cell.table, cell.row, cell.column
-            ),
-            Origin::Pdf { page, line } => write!(f, "page {page}, line {line}"),
-            Origin::Html { path } => f.write_str(path),
-        }
-    }
-}
-
-/// Something a reader left out of the text, or could not render faithfully, for the user to
-/// know (a section in a third language, an object it could not read). Becomes a
-/// `left_out` finding of the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Notice {
-    /// Where in the original file, if one place.
-    pub origin: Option<Origin>,
-    /// What was left out and why, in plain words.
-    pub message: String,
-}
-
-/// The plain text a reader extracted, with the origin of each of its lines.
-///
-/// Built line by line with [`Extracted::push_line`] and [`Extracted::push_blank`], which keep
-/// the invariant that `origins[i]` is the origin of line `i + 1` of `text` (a blank line
-/// carries the origin of the line before it).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Extracted {
-    /// The text: one block element per line, a blank line between paragraphs; every line
-    /// ends with `\n`.
-    pub text: String,
-    /// For every line of `text`, where it came from.
-    pub origins: Vec<Origin>,
-    /// What was left out of `text`, or is worth a word of warning.
-    pub notices: Vec<Notice>,
-}
-
-impl Extracted {
-    /// An empty text.
-    pub fn new() -> Extracted {
-        Extracted::default()
-    }
-
-    /// Appends one line. Line breaks inside `line` become spaces and control characters other
-    /// than tab are dropped, so the line stays one line and the text stays text; leading and
-    /// trailing white space is trimmed. An empty line is not pushed.
-    pub fn push_line(&mut self, line: &str, origin: Origin) {
-        let start = self.text.len();
-        for c in line.trim().chars() {
-            match c {
-                '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                    self.text.push(' ');
-                }
-                '\t' => self.text.push('\t'),
-                c if c.is_control() => {}
-                c => self.text.push(c),
-            }
-        }
-        if self.text[start..].trim().is_empty() {
-            self.text.truncate(start);
-            return;
-        }
-        self.text.push('\n');
-        self.origins.push(origin);
-    }
-
-    /// Appends a blank line (a paragraph break), unless the text is empty or already ends
-    /// with one.
-    pub fn push_blank(&mut self) {
-        if self.text.is_empty() || self.text.ends_with("\n\n") {
-            return;
-        }
-        if let Some(last) = self.origins.last().cloned() {
-            self.text.push('\n');
-            self.origins.push(last);
-        }
-    }
-
-    /// Records a notice.
-    pub fn notice(&mut self, origin: Option<Origin>, message: impl Into<String>) {
-        self.notices.push(Notice {
-            origin,
-            message: message.into(),
-        });
-    }
-
-    /// The origin of 1-based line `line` of the text.
-    pub fn origin_of_line(&self, line: usize) -> Option<&Origin> {
-        line.checked_sub(1).and_then(|i| self.origins.get(i))
-    }
-}
-
-/// Bounds on what a reader expands from an untrusted file; a file over any of them is refused
-/// with [`Error::LimitExceeded`]. The defaults are far above any real legal document.
-///
-/// ```
-/// let mut limits = kzru_align::read::Limits::default();
-/// limits.max_pages = 200;
-/// assert_eq!(limits.max_depth, 256);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Limits {
-    /// Bytes a reader may decompress in total (zip entries, PDF streams): 256 MiB. A zip
-    /// bomb stops here.
-    pub max_expanded_bytes: u64,
-    /// Nesting depth of XML or HTML elements: 256 (Word nests a few dozen deep at most).
-    pub max_depth: usize,
-    /// Entries of a zip archive, or objects of a PDF file: 100,000.
-    pub max_entries: usize,
-    /// Pages of a PDF file: 10,000.
-    pub max_pages: usize,
-}
-
-impl Limits {
-    /// The default limits.
-    pub const fn new() -> Limits {
-        Limits {
-            max_expanded_bytes: 256 * 1024 * 1024,
-            max_depth: 256,
-            max_entries: 100_000,
-            max_pages: 10_000,
-        }
-    }
-}
-
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits::new()
     }
 }
 
@@ -339,6 +164,18 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     let Some(after) = head.strip_prefix(b"<") else {
         return false;
     };
+    // `<!DOCTYPE  html PUBLIC …>`: any white space between the two words (converters
+    // write two spaces).
+    if after.len() > 8 && after[..8].eq_ignore_ascii_case(b"!doctype") {
+        let rest = &after[8..];
+        let word = rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        return word > 0
+            && rest[word..].len() >= 4
+            && rest[word..word + 4].eq_ignore_ascii_case(b"html");
+    }
     // An XHTML page may open with an XML declaration or a comment: look for `<html` after it.
     if after.starts_with(b"?xml") || after.starts_with(b"!--") {
         let window = &bytes[start..bytes.len().min(start + 1024)];
@@ -374,20 +211,20 @@ pub fn extract(
         format: format.name(),
         feature: format.feature().unwrap_or_default(),
     };
-    // `limits` is unused when no reader is built.
-    let _ = limits;
+    // `limits` and `bytes` are unused when no reader is built.
+    let _ = (limits, bytes);
     match format {
-        Format::Text | Format::Html => Ok(None),
-        // The readers plug in here, each behind its feature: `docx.rs` (feature `docx`),
-        // `html.rs` (feature `html`; without it HTML stays text), `pdf.rs` (feature `pdf`):
-        //     #[cfg(feature = "pdf")]
-        //     Format::Pdf => pdf::read(name, bytes, limits).map(Some),
-        //     #[cfg(not(feature = "pdf"))]
-        //     Format::Pdf => Err(not_built()),
-        Format::Docx | Format::Pdf => {
-            let _ = bytes;
-            Err(not_built())
-        }
+        Format::Text => Ok(None),
+        #[cfg(feature = "html")]
+        Format::Html => html::read(name, bytes, limits).map(Some),
+        #[cfg(not(feature = "html"))]
+        Format::Html => Ok(None),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::read(name, bytes, limits).map(Some),
+        #[cfg(not(feature = "pdf"))]
+        Format::Pdf => Err(not_built()),
+        // The DOCX reader plugs in here (`docx.rs`, feature `docx`).
+        Format::Docx => Err(not_built()),
     }
 }
 
@@ -403,6 +240,11 @@ mod tests {
             Ok(Format::Docx)
         );
         assert_eq!(sniffed(b"junk\n%PDF-1.4"), Ok(Format::Pdf));
+        assert_eq!(
+            sniffed(b"<!DOCTYPE  html PUBLIC \"-//W3C//DTD XHTML 1.0\">"),
+            Ok(Format::Html)
+        );
+        assert_eq!(sniffed(b"<!doctype\nHTML>"), Ok(Format::Html));
         assert_eq!(sniffed(b"  <p>1. Text</p>"), Ok(Format::Html));
         assert_eq!(sniffed(b"<HTML lang=kk>"), Ok(Format::Html));
         assert_eq!(

@@ -10,12 +10,16 @@ mod errors;
 mod evaluation;
 mod formats;
 mod generated_documents;
+mod html_reader;
 mod meaning;
 mod mutations;
+mod pdf_reader;
 mod properties;
 mod regression;
 mod robustness;
 mod shifts;
+#[cfg(any(feature = "html", feature = "pdf"))]
+mod web_pdf_samples;
 
 use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
 
