@@ -180,7 +180,13 @@ pub(super) fn drop_running_lines(pages: &mut [PageLines]) {
             None
         }
     };
+    // Digits aside (a page number inside a header), except in a line that starts with a
+    // clause number: `2. Жалпы` at the top of one page and `3. Жалпы` at the top of the
+    // next are two clauses, not a running header.
     let key = |text: &str| -> String {
+        if starts_with_marker(text) {
+            return text.to_lowercase();
+        }
         text.chars()
             .map(|c| if c.is_ascii_digit() { '#' } else { c })
             .collect::<String>()
@@ -538,7 +544,11 @@ mod tests {
             ),
             page(
                 3,
-                vec![body("Үшінші бет."), line("1. Соңғы тармақ", 0.0, 30.0)],
+                vec![line("1. Соңғы тармақ", 0.0, 790.0), body("Үшінші бет.")],
+            ),
+            page(
+                4,
+                vec![line("2. Соңғы тармақ", 0.0, 790.0), body("Төртінші бет.")],
             ),
         ];
         drop_running_lines(&mut pages);
@@ -551,7 +561,8 @@ mod tests {
             [
                 vec!["Бірінші бет."],
                 vec!["Екінші бет."],
-                vec!["Үшінші бет.", "1. Соңғы тармақ"]
+                vec!["1. Соңғы тармақ", "Үшінші бет."],
+                vec!["2. Соңғы тармақ", "Төртінші бет."],
             ]
         );
     }
