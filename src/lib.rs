@@ -61,6 +61,8 @@
 //!   language codes; the JSON schema is in `docs/outline-json.md`.
 //! - `lingua` (default): the `lingua` detector, restricted to Kazakh and Russian, for short
 //!   blocks without Kazakh-only letters. Without it, a count of function words decides.
+//! - `html` (default): the web page reader of [`read`] (an HTML5 parser, `scraper`).
+//! - `pdf`: the PDF reader of [`read`] (`lopdf`; off by default for its weight).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -344,9 +344,21 @@ mod tests {
         // A zip that is not a Word document is said to be one, not "binary data".
         let err = Source::from_bytes("a.txt", b"PK\x03\x04\x14\0\0\0").unwrap_err();
         assert!(err.to_string().contains("not a Word document"), "{err}");
-        // HTML without its reader is read as text, as it always was: the normalizer strips
-        // its tags.
+        // HTML is read by its reader; without it, as text, as it always was: the normalizer
+        // strips its tags.
         let html = Source::from_bytes("a.html", "<p>1. Жалпы</p>".as_bytes()).unwrap();
+        #[cfg(feature = "html")]
+        assert_eq!(
+            (html.format(), html.text(), html.origin_of_line(1)),
+            (
+                Format::Html,
+                "1. Жалпы\n\n",
+                Some(&Origin::Html {
+                    path: "body > p".to_owned()
+                })
+            )
+        );
+        #[cfg(not(feature = "html"))]
         assert_eq!(
             (html.format(), html.origin_of_line(1)),
             (Format::Text, None)

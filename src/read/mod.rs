@@ -19,9 +19,13 @@ mod archive;
 mod docx;
 mod extracted;
 mod format;
+#[cfg(feature = "html")]
+mod html;
 #[cfg(feature = "docx")]
 mod languages;
 mod limits;
+#[cfg(feature = "pdf")]
+mod pdf;
 #[cfg(feature = "docx")]
 mod word_numbering;
 #[cfg(feature = "docx")]
@@ -52,20 +56,22 @@ pub fn extract(
         format: format.name(),
         feature: format.feature().unwrap_or_default(),
     };
-    // `limits` is unused when no reader is built.
-    let _ = limits;
+    // `limits` is unused when no reader is built, `not_built` when every reader is.
+    let _ = (limits, &not_built);
     match format {
-        Format::Text | Format::Html => Ok(None),
+        Format::Text => Ok(None),
+        // Without the `html` feature a web page is read as text: the normalizer strips tags.
+        #[cfg(feature = "html")]
+        Format::Html => html::read(name, bytes, limits).map(Some),
+        #[cfg(not(feature = "html"))]
+        Format::Html => Ok(None),
         #[cfg(feature = "docx")]
         Format::Docx => docx::read(name, bytes, limits).map(Some),
-        // The other readers plug in here, each behind its feature: `html.rs` (feature
-        // `html`; without it HTML stays text), `pdf.rs` (feature `pdf`):
-        //     #[cfg(feature = "pdf")]
-        //     Format::Pdf => pdf::read(name, bytes, limits).map(Some),
-        //     #[cfg(not(feature = "pdf"))]
-        //     Format::Pdf => Err(not_built()),
         #[cfg(not(feature = "docx"))]
         Format::Docx => Err(not_built()),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => pdf::read(name, bytes, limits).map(Some),
+        #[cfg(not(feature = "pdf"))]
         Format::Pdf => {
             let _ = bytes;
             Err(not_built())

@@ -14,8 +14,10 @@ mod errors;
 mod evaluation;
 mod formats;
 mod generated_documents;
+mod html_reader;
 mod meaning;
 mod mutations;
+mod pdf_reader;
 mod properties;
 #[cfg(feature = "docx")]
 mod readers;
@@ -23,6 +25,8 @@ mod regression;
 mod report_pages;
 mod robustness;
 mod shifts;
+#[cfg(any(feature = "html", feature = "pdf"))]
+mod web_pdf_samples;
 
 use kzru_align::{BilingualDocument, Clause, Finding, FindingKind, Lang, Version};
 
