@@ -862,3 +862,35 @@ fn real_word_samples_give_both_versions() {
         );
     }
 }
+
+#[test]
+fn a_folder_of_word_files_is_analysed_and_a_legacy_doc_skipped_with_its_reason() {
+    let (kk, ru) = version_lines("kao-autocheck");
+    let docx_of = |lines: &[String]| {
+        let mut docx = Docx::default();
+        for line in lines {
+            docx.para(Para::plain(line));
+        }
+        docx.build()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("policy.kk.docx"), docx_of(&kk)).unwrap();
+    std::fs::write(dir.path().join("policy.ru.docx"), docx_of(&ru)).unwrap();
+    let legacy = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+    std::fs::write(dir.path().join("old.doc"), legacy).unwrap();
+    let analysis =
+        kzru_align::corpus::analyze_dir(dir.path(), &kzru_align::corpus::CorpusOptions::new())
+            .unwrap();
+    assert_eq!(analysis.documents.len(), 1);
+    let doc = &analysis.documents[0].doc;
+    assert_eq!(doc.sources().len(), 2, "the two files are one document");
+    for lang in Lang::ALL {
+        let version = doc.version(lang).unwrap();
+        assert!(version.clauses().iter().all(|c| doc.origin(c).is_some()));
+    }
+    assert_eq!(analysis.skipped.len(), 1);
+    assert!(matches!(
+        analysis.skipped[0].error,
+        Error::Unsupported { .. }
+    ));
+}
