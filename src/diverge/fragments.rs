@@ -8,7 +8,8 @@ use crate::clause::{Clause, ClauseId};
 use crate::document::Version;
 use crate::kind::Kind;
 use crate::language::{
-    ByLang, Evidence, Lang, detect_language, is_cyrillic_letter, is_kazakh_only_letter,
+    ByLang, Evidence, Lang, detect_language, is_alphanumeric, is_cyrillic_letter,
+    is_kazakh_only_letter,
 };
 use crate::normalize::normalize;
 
@@ -96,10 +97,18 @@ fn legal_forms() -> &'static [ByLang<&'static str>] {
 /// naming every clause that has one.
 pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, order: &LinkOrder) {
     let other = version.lang().other();
+    let longest = legal_forms()
+        .iter()
+        .map(|f| f.get(other).len())
+        .max()
+        .unwrap_or(0);
     let mut found: Vec<(ClauseId, &'static str, &'static str)> = Vec::new();
     for clause in version.clauses() {
         let original = builder.doc().original_text(clause);
-        for word in original.split(|c: char| !c.is_alphanumeric()) {
+        for word in original.split(|c: char| !is_alphanumeric(c)) {
+            if word.is_empty() || word.len() > longest {
+                continue;
+            }
             if let Some(form) = legal_forms().iter().find(|f| *f.get(other) == word) {
                 if !found
                     .iter()

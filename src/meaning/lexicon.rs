@@ -1,6 +1,7 @@
 //! The lexicon of concepts, read from `data/concepts.tsv` (see its header): each line a
 //! concept, its role, and its word patterns in each language, written as in the glossary.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::glossary::WordPattern;
@@ -83,7 +84,10 @@ pub(crate) struct Entry {
 
 /// A word with its Kazakh letters replaced by the Russian letters a text typed without a
 /// Kazakh keyboard puts for them: `өндеу` for `өңдеу`, `кызмет` for `қызмет`.
-pub(crate) fn fold_kazakh(word: &str) -> String {
+pub(crate) fn fold_kazakh(word: &str) -> Cow<'_, str> {
+    if !word.chars().any(crate::language::is_kazakh_only_letter) {
+        return Cow::Borrowed(word);
+    }
     word.chars()
         .map(|c| match c {
             'ә' => 'а',
@@ -96,7 +100,8 @@ pub(crate) fn fold_kazakh(word: &str) -> String {
             'і' => 'и',
             other => other,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// One line of `data/concepts.tsv`; `None` for a comment or a blank, `Some(Err)` with the
@@ -151,46 +156,142 @@ pub(crate) fn entries() -> &'static [Entry] {
     })
 }
 
+/// Which patterns of an entry a look-up compares with the words of a clause.
+#[derive(Clone, Copy)]
+enum Side {
+    /// The patterns of a language as written.
+    Written(Lang),
+    /// The folded Kazakh patterns (see [`fold_kazakh`]).
+    Folded,
+}
+
+impl Side {
+    fn patterns(self, entry: &Entry) -> &[WordPattern] {
+        match self {
+            Side::Written(lang) => entry.patterns.get(lang),
+            Side::Folded => &entry.folded,
+        }
+    }
+
+    fn lang(self) -> Lang {
+        match self {
+            Side::Written(lang) => lang,
+            Side::Folded => Lang::Kk,
+        }
+    }
+
+    fn slot(self) -> usize {
+        match self {
+            Side::Written(Lang::Kk) => 0,
+            Side::Written(Lang::Ru) => 1,
+            Side::Folded => 2,
+        }
+    }
+}
+
+/// The entries by the first letter of their first pattern's stem, for each [`Side`], topics
+/// and the other roles apart; each list in file order. Every word a pattern matches starts
+/// with its stem (a Russian `word^` after `ё` is read as `е`), so a word is compared with the
+/// entries of its first letter only, not with the whole lexicon: a clause's skeleton was
+/// most of the time of aligning a document.
+type FirstLetters = std::collections::HashMap<char, Vec<u16>>;
+
+fn index(side: Side, topics: bool) -> &'static FirstLetters {
+    static INDEX: OnceLock<[FirstLetters; 6]> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: [FirstLetters; 6] = Default::default();
+        for side in [
+            Side::Written(Lang::Kk),
+            Side::Written(Lang::Ru),
+            Side::Folded,
+        ] {
+            for (i, entry) in entries().iter().enumerate() {
+                let Some(first) = side
+                    .patterns(entry)
+                    .first()
+                    .and_then(|p| p.stem().chars().next())
+                else {
+                    continue;
+                };
+                let slot = side.slot() * 2 + usize::from(entry.role == Role::Topic);
+                let i = u16::try_from(i).expect("the lexicon has fewer than 65,536 entries");
+                index[slot].entry(first).or_default().push(i);
+            }
+        }
+        index
+    });
+    &index[side.slot() * 2 + usize::from(topics)]
+}
+
 /// The longest entry (in words) whose patterns of `lang` match the words from `at`, with its
 /// length; the first in file order among equals. Topics are left out: they are read from
 /// headings only ([`longest_topic_at`]), so that they never shadow the roles of running text.
 pub(crate) fn longest_at(
-    words: &[String],
+    words: &[impl AsRef<str>],
     at: usize,
     lang: Lang,
 ) -> Option<(&'static Entry, usize)> {
-    longest_where(words, at, lang, |role| role != Role::Topic)
+    longest(words, at, Side::Written(lang), false)
 }
 
 /// The longest entry, topics left out, whose folded Kazakh patterns match the folded words
 /// from `at` (see [`fold_kazakh`]): for a word no pattern matches as it is written.
-pub(crate) fn longest_folded_at(folded: &[String], at: usize) -> Option<(&'static Entry, usize)> {
-    longest_folded_where(folded, at, |role| role != Role::Topic)
+pub(crate) fn longest_folded_at(
+    folded: &[impl AsRef<str>],
+    at: usize,
+) -> Option<(&'static Entry, usize)> {
+    longest(folded, at, Side::Folded, false)
 }
 
 /// The longest topic entry whose folded Kazakh patterns match the folded words from `at`.
 pub(crate) fn longest_folded_topic_at(
-    folded: &[String],
+    folded: &[impl AsRef<str>],
     at: usize,
 ) -> Option<(&'static Entry, usize)> {
-    longest_folded_where(folded, at, |role| role == Role::Topic)
+    longest(folded, at, Side::Folded, true)
 }
 
-fn longest_folded_where(
-    folded: &[String],
+/// The longest topic entry that matches the words from `at`, as [`longest_at`] does.
+pub(crate) fn longest_topic_at(
+    words: &[impl AsRef<str>],
     at: usize,
-    wanted: impl Fn(Role) -> bool,
+    lang: Lang,
 ) -> Option<(&'static Entry, usize)> {
+    longest(words, at, Side::Written(lang), true)
+}
+
+fn longest(
+    words: &[impl AsRef<str>],
+    at: usize,
+    side: Side,
+    topics: bool,
+) -> Option<(&'static Entry, usize)> {
+    let first = words.get(at)?.as_ref().chars().next()?;
+    let index = index(side, topics);
+    let mut candidates: &[u16] = index.get(&first).map_or(&[], Vec::as_slice);
+    let merged: Vec<u16>;
+    if first == 'ё' {
+        // A Russian `word^` reads `ё` as `е`: its entries are under `е`.
+        let mut both: Vec<u16> = candidates.to_vec();
+        both.extend(index.get(&'е').into_iter().flatten());
+        both.sort_unstable();
+        merged = both;
+        candidates = &merged;
+    }
+    let entries = entries();
+    let lang = side.lang();
     let mut best: Option<(&'static Entry, usize)> = None;
-    for entry in entries().iter().filter(|e| wanted(e.role)) {
-        let n = entry.folded.len();
-        if n == 0 || at + n > folded.len() || best.is_some_and(|(_, len)| len >= n) {
+    for &i in candidates {
+        let entry = &entries[usize::from(i)];
+        let patterns = side.patterns(entry);
+        let n = patterns.len();
+        if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
             continue;
         }
-        let fits = folded[at..at + n]
+        let fits = words[at..at + n]
             .iter()
-            .zip(&entry.folded)
-            .all(|(word, pattern)| pattern.matches(word, Lang::Kk));
+            .zip(patterns)
+            .all(|(word, pattern)| pattern.matches(word.as_ref(), lang));
         if fits {
             best = Some((entry, n));
         }
@@ -198,24 +299,20 @@ fn longest_folded_where(
     best
 }
 
-/// The longest topic entry that matches the words from `at`, as [`longest_at`] does.
-pub(crate) fn longest_topic_at(
+/// The reference the index must agree with: every entry of the roles wanted, in file order.
+#[cfg(test)]
+fn longest_by_scan(
     words: &[String],
     at: usize,
-    lang: Lang,
-) -> Option<(&'static Entry, usize)> {
-    longest_where(words, at, lang, |role| role == Role::Topic)
-}
-
-fn longest_where(
-    words: &[String],
-    at: usize,
-    lang: Lang,
-    wanted: impl Fn(Role) -> bool,
+    side: Side,
+    topics: bool,
 ) -> Option<(&'static Entry, usize)> {
     let mut best: Option<(&'static Entry, usize)> = None;
-    for entry in entries().iter().filter(|e| wanted(e.role)) {
-        let patterns = entry.patterns.get(lang);
+    for entry in entries()
+        .iter()
+        .filter(|e| (e.role == Role::Topic) == topics)
+    {
+        let patterns = side.patterns(entry);
         let n = patterns.len();
         if n == 0 || at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
             continue;
@@ -223,7 +320,7 @@ fn longest_where(
         let fits = words[at..at + n]
             .iter()
             .zip(patterns)
-            .all(|(word, pattern)| pattern.matches(word, lang));
+            .all(|(word, pattern)| pattern.matches(word, side.lang()));
         if fits {
             best = Some((entry, n));
         }
@@ -313,6 +410,44 @@ mod tests {
         for entry in entries().iter().filter(|e| e.role == Role::Number) {
             assert!(entry.concept.parse::<u64>().is_ok(), "{}", entry.concept);
         }
+    }
+
+    /// The look-up by first letter finds what a scan of the whole lexicon finds, on every
+    /// example phrase of the lexicon, folded or not, and on words that begin with `ё`.
+    #[test]
+    fn the_index_finds_what_a_scan_finds() {
+        let mut phrases: Vec<(Vec<String>, Lang)> = Vec::new();
+        for (_, kk, ru) in examples() {
+            phrases.push((words_of(kk), Lang::Kk));
+            phrases.push((words_of(ru), Lang::Ru));
+        }
+        let raw = |s: &str| -> Vec<String> { s.split(' ').map(str::to_owned).collect() };
+        phrases.push((raw("ёмкость передачу ёлка"), Lang::Ru));
+        phrases.push((raw("ёлка"), Lang::Kk));
+        let mut compared = 0;
+        for (words, lang) in &phrases {
+            let folded: Vec<String> = words.iter().map(|w| fold_kazakh(w).into_owned()).collect();
+            for at in 0..words.len() {
+                for topics in [false, true] {
+                    let mut sides = vec![(Side::Written(*lang), words)];
+                    if *lang == Lang::Kk {
+                        sides.push((Side::Folded, &folded));
+                    }
+                    for (side, words) in sides {
+                        let key = |found: Option<(&'static Entry, usize)>| {
+                            found.map(|(e, n)| (e as *const Entry, n))
+                        };
+                        assert_eq!(
+                            key(longest(words, at, side, topics)),
+                            key(longest_by_scan(words, at, side, topics)),
+                            "{words:?} at {at}"
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 
     #[test]

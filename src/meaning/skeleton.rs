@@ -2,6 +2,7 @@
 //! numbers and its Kazakh verb negations. Built from the normalized clause text; every item
 //! keeps the range of words it covers, so that the comparison can quote it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -116,17 +117,32 @@ fn followed_by_word(text: &str, word: &Word) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+/// A word lower-cased, `ё` read as `е`: what the lexicon's patterns are matched with.
+pub(crate) fn lower_word(word: &str) -> String {
+    // `str::to_lowercase` differs from a letter-by-letter mapping only at a Greek capital
+    // sigma; the letter-by-letter one is quick for Cyrillic.
+    let mut lower = if word.contains('Σ') {
+        word.to_lowercase()
+    } else {
+        crate::normalize::fold_case(word)
+    };
+    if lower.contains('ё') {
+        lower = lower.replace('ё', "е");
+    }
+    lower
+}
+
 /// The skeleton of a normalized clause text in `lang`.
 pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
     let words: Vec<Word> = text
         .unicode_word_indices()
         .map(|(at, word)| Word {
             bytes: at..at + word.len(),
-            lower: word.to_lowercase().replace('ё', "е"),
+            lower: lower_word(word),
         })
         .collect();
-    let lowers: Vec<String> = words.iter().map(|w| w.lower.clone()).collect();
-    let folded: Vec<String> = match lang {
+    let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    let folded: Vec<Cow<'_, str>> = match lang {
         Lang::Kk => lowers.iter().map(|w| lexicon::fold_kazakh(w)).collect(),
         Lang::Ru => Vec::new(),
     };
@@ -147,7 +163,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
             // `қайтарылмайды` is `refund` and `not`.
             let last = at + len - 1;
             if lang == Lang::Kk && matches!(entry.role, Role::Action | Role::Operation) {
-                match kazakh_negated(&lowers[last]) {
+                match kazakh_negated(lowers[last]) {
                     Some(true) => skeleton.items.push(Item {
                         role: Role::Negation,
                         concept: "negation",
@@ -160,7 +176,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
             at += len;
             continue;
         }
-        let word = lowers[at].as_str();
+        let word = lowers[at];
         match lang {
             Lang::Kk if is_kazakh_except(text, &words, at) => {
                 skeleton.items.push(Item {
@@ -192,7 +208,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
 }
 
 /// The topics named in the words of a heading.
-fn topics(words: &[String], folded: &[String], lang: Lang) -> Vec<Item> {
+fn topics(words: &[&str], folded: &[Cow<'_, str>], lang: Lang) -> Vec<Item> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < words.len() {
@@ -217,7 +233,7 @@ fn topics(words: &[String], folded: &[String], lang: Lang) -> Vec<Item> {
 
 /// The numbers of a clause: digits, and runs of number words added up (`он бес`: 15) or
 /// multiplied by a hundred or a thousand (`екі жүз`: 200).
-fn numbers(words: &[String], items: &[Item]) -> Vec<Quantity> {
+fn numbers(words: &[&str], items: &[Item]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut run: Option<(u64, u64, Range<usize>)> = None;
     let flush = |run: &mut Option<(u64, u64, Range<usize>)>, out: &mut Vec<Quantity>| {
