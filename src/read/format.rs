@@ -54,23 +54,8 @@ const OLE2_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Elements that open a web page, or a fragment of one, after an optional byte-order mark
 /// and white space.
 const HTML_OPENERS: &[&str] = &[
-    "!doctype html",
-    "html",
-    "head",
-    "body",
-    "meta",
-    "title",
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "table",
-    "ol",
-    "ul",
-    "h1",
-    "h2",
-    "h3",
+    "html", "head", "body", "meta", "title", "p", "div", "section", "article", "main", "table",
+    "ol", "ul", "h1", "h2", "h3",
 ];
 
 /// Tells the format of a file from its content. `name` is used in errors.
@@ -148,6 +133,15 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         let window = &bytes[start..bytes.len().min(start + 1024)];
         return contains(&window.to_ascii_lowercase(), b"<html");
     }
+    // `<!DOCTYPE html`, with any white space between (a converter wrote two spaces).
+    if after.len() >= 8 && after[..8].eq_ignore_ascii_case(b"!doctype") {
+        let rest = &after[8..];
+        let name = rest
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&[][..], |at| &rest[at..]);
+        return name.len() >= 4 && name[..4].eq_ignore_ascii_case(b"html");
+    }
     HTML_OPENERS.iter().any(|tag| {
         after.len() > tag.len()
             && after[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
@@ -173,6 +167,9 @@ mod tests {
         assert_eq!(sniffed(b"junk\n%PDF-1.4"), Ok(Format::Pdf));
         assert_eq!(sniffed(b"  <p>1. Text</p>"), Ok(Format::Html));
         assert_eq!(sniffed(b"<HTML lang=kk>"), Ok(Format::Html));
+        assert_eq!(sniffed(b"<!DOCTYPE  html PUBLIC"), Ok(Format::Html));
+        assert_eq!(sniffed(b"<!doctype\nhtml>"), Ok(Format::Html));
+        assert_eq!(sniffed(b"<!DOCTYPE svg>"), Ok(Format::Text));
         assert_eq!(
             sniffed(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"),
             Ok(Format::Html)
