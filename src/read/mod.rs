@@ -24,6 +24,8 @@ mod html;
 #[cfg(feature = "docx")]
 mod languages;
 mod limits;
+#[cfg(any(feature = "docx", feature = "html"))]
+mod list_marker;
 #[cfg(feature = "pdf")]
 mod pdf;
 #[cfg(feature = "docx")]

@@ -20,6 +20,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::list_marker::{LATIN, RUSSIAN, bijective, roman};
 use super::xml::Element;
 
 /// Word has nine list levels.
@@ -67,18 +68,18 @@ impl NumFmt {
             NumFmt::DecimalZero => value.to_string(),
             NumFmt::LowerLetter => letters(value, LATIN),
             NumFmt::UpperLetter => letters(value, LATIN).to_uppercase(),
-            NumFmt::LowerRoman => roman(value).to_lowercase(),
-            NumFmt::UpperRoman => roman(value),
-            NumFmt::RussianLower => bijective(value, RUSSIAN),
-            NumFmt::RussianUpper => bijective(value, RUSSIAN).to_uppercase(),
+            NumFmt::LowerRoman => {
+                roman(value).map_or_else(|| value.to_string(), |r| r.to_lowercase())
+            }
+            NumFmt::UpperRoman => roman(value).unwrap_or_else(|| value.to_string()),
+            NumFmt::RussianLower => bijective(value, RUSSIAN).unwrap_or_else(|| value.to_string()),
+            NumFmt::RussianUpper => {
+                bijective(value, RUSSIAN).map_or_else(|| value.to_string(), |r| r.to_uppercase())
+            }
             NumFmt::None => String::new(),
         }
     }
 }
-
-const LATIN: &str = "abcdefghijklmnopqrstuvwxyz";
-/// Word's Russian list letters: the alphabet without ё, й, ъ and ь.
-const RUSSIAN: &str = "абвгдежзиклмнопрстуфхцчшщыэюя";
 
 /// `a`…`z`, then `aa`…`zz`, `aaa`…: Word repeats the letter rather than counting in base 26.
 fn letters(value: i64, alphabet: &str) -> String {
@@ -92,54 +93,6 @@ fn letters(value: i64, alphabet: &str) -> String {
     // document, so bound the string rather than the list.
     let times = ((value - 1) / count + 1).min(20) as usize;
     std::iter::repeat_n(letter, times).collect()
-}
-
-/// `а`…`я`, then `аа`, `аб`…: the Russian letters count in bijective base 29, as
-/// LibreOffice writes Word's `russianLower` past `я`.
-fn bijective(value: i64, alphabet: &str) -> String {
-    let letters: Vec<char> = alphabet.chars().collect();
-    let count = letters.len() as i64;
-    if value < 1 {
-        return value.to_string();
-    }
-    let mut rest = value;
-    let mut out = Vec::new();
-    while rest > 0 {
-        rest -= 1;
-        out.push(letters[(rest % count) as usize]);
-        rest /= count;
-    }
-    out.iter().rev().collect()
-}
-
-fn roman(value: i64) -> String {
-    if !(1..4000).contains(&value) {
-        return value.to_string();
-    }
-    const DIGITS: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut rest = value;
-    let mut out = String::new();
-    for (size, digits) in DIGITS {
-        while rest >= size {
-            out.push_str(digits);
-            rest -= size;
-        }
-    }
-    out
 }
 
 /// One level of a list.

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use crate::read::list_marker::{LATIN, bijective, roman};
+
 /// How the numbers of a list are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Style {
@@ -69,7 +71,7 @@ impl Style {
         let text = match self {
             Style::Decimal => n.to_string(),
             Style::LowerAlpha | Style::UpperAlpha if n > 0 => {
-                let letters = alphabetic(n);
+                let letters = bijective(n, LATIN)?;
                 if self == Style::UpperAlpha {
                     letters.to_ascii_uppercase()
                 } else {
@@ -77,7 +79,7 @@ impl Style {
                 }
             }
             Style::LowerRoman | Style::UpperRoman if (1..4000).contains(&n) => {
-                let roman = roman(n);
+                let roman = roman(n)?;
                 if self == Style::LowerRoman {
                     roman.to_ascii_lowercase()
                 } else {
@@ -89,45 +91,6 @@ impl Style {
         };
         Some(text)
     }
-}
-
-/// `a`…`z`, `aa`, `ab`… for 1, 2, … (bijective base 26, as CSS `lower-alpha`).
-fn alphabetic(mut n: i64) -> String {
-    let mut letters = Vec::new();
-    while n > 0 {
-        n -= 1;
-        letters.push(b'a' + u8::try_from(n % 26).unwrap_or(0));
-        n /= 26;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
-}
-
-/// `n` (1..4000) in upper-case Roman numerals.
-fn roman(mut n: i64) -> String {
-    const PARTS: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, digits) in PARTS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// `name: value` pairs of a CSS declaration block, names lower-cased.
