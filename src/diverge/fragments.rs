@@ -45,7 +45,7 @@ pub(super) fn untranslated_fragments(
             }
             let text = normalize(sentence);
             let text = text.text();
-            let words = text.unicode_words().count();
+            let words = crate::words::words(text).count();
             if words < 2 {
                 continue;
             }

@@ -68,6 +68,11 @@ pub(crate) fn fold_case(text: &str) -> String {
             '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
             '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
+            // The other Cyrillic letters, Kazakh ones included, come in pairs, capital
+            // first (the tables of `char::to_lowercase` are a binary search a letter).
+            '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
+                out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
+            }
             _ => out.extend(c.to_lowercase()),
         }
     }
@@ -88,6 +93,14 @@ mod tests {
         }
         for (&cyr, &lat) in &table.to_latin {
             assert!(is_latin(lat) && is_cyrillic(cyr), "{lat} {cyr}");
+        }
+    }
+
+    #[test]
+    fn fold_case_agrees_with_to_lowercase_on_every_cyrillic_letter() {
+        for c in '\u{0400}'..='\u{052F}' {
+            let text = c.to_string();
+            assert_eq!(fold_case(&text), text.to_lowercase(), "U+{:04X}", c as u32);
         }
     }
 
