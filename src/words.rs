@@ -29,20 +29,37 @@ enum Class {
     Other,
 }
 
+/// The classes of the ASCII characters, by code.
+const ASCII: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Connector,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            // The rest of ASCII, controls included, breaks (`"` only differs next to Hebrew).
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The class of `c`, or `None` for a character the fast path does not know (a combining
 /// mark, a format character, another script, other punctuation).
+#[inline]
 fn class(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        return Some(ASCII[c as usize]);
+    }
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Class::Letter,
-        '0'..='9' => Class::Digit,
-        '_' => Class::Connector,
-        ':' => Class::MidLetter,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => Class::MidNumLet,
-        ',' | ';' => Class::MidNum,
-        // The rest of ASCII, controls included, breaks (`"` only differs next to Hebrew).
-        '\0'..='\x7f' => Class::Other,
         // Cyrillic letters, less the combining marks and the thousands sign U+0482–U+0489.
         '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{052f}' | 'ə' | 'Ə' => Class::Letter,
+        '\u{2018}' | '\u{2019}' => Class::MidNumLet,
         // No-break space, «», °, §, dashes and hyphens, quotation marks, bullet, ellipsis,
         // numero sign, check mark.
         '\u{a0}' | '«' | '»' | '°' | '§' | '\u{2010}'..='\u{2015}' | '“' | '”' | '„' | '•'
@@ -101,7 +118,12 @@ fn is_word_class(class: Class) -> bool {
 
 impl<'t> Fast<'t> {
     /// The class of the character at byte `at`, with its length, if there is one.
+    #[inline]
     fn class_at(&self, at: usize) -> Option<(Class, usize)> {
+        let &b = self.text.as_bytes().get(at)?;
+        if b.is_ascii() {
+            return Some((ASCII[usize::from(b)], 1));
+        }
         let c = self.text[at..].chars().next()?;
         Some((class(c).unwrap_or(Class::Other), c.len_utf8()))
     }
