@@ -287,7 +287,11 @@ pub(crate) fn find_terms_in_words(words: &[&str], lang: Lang) -> Vec<u16> {
         let prefilter = !crate::words::has_char(word, 'ё');
         for &t in index.get(&first).into_iter().flatten() {
             let patterns = terms()[t].get(lang);
-            if prefilter && patterns.first().is_some_and(|p| !word.starts_with(p.stem())) {
+            if prefilter
+                && patterns
+                    .first()
+                    .is_some_and(|p| !word.starts_with(p.stem()))
+            {
                 continue;
             }
             let fits = patterns.len() <= words.len() - at

@@ -62,8 +62,19 @@ fn class(c: char) -> Option<Class> {
         '\u{2018}' | '\u{2019}' => Class::MidNumLet,
         // No-break space, «», °, §, dashes and hyphens, quotation marks, bullet, ellipsis,
         // numero sign, check mark.
-        '\u{a0}' | '«' | '»' | '°' | '§' | '\u{2010}'..='\u{2015}' | '“' | '”' | '„' | '•'
-        | '…' | '№' | '✓' => Class::Other,
+        '\u{a0}'
+        | '«'
+        | '»'
+        | '°'
+        | '§'
+        | '\u{2010}'..='\u{2015}'
+        | '“'
+        | '”'
+        | '„'
+        | '•'
+        | '…'
+        | '№'
+        | '✓' => Class::Other,
         _ => return None,
     })
 }
@@ -226,7 +237,8 @@ mod tests {
     #[test]
     fn other_characters_take_the_general_path() {
         // A combining acute accent and a soft hyphen join what is around them.
-        for text in ["зна\u{301}ние и", "пере\u{ad}дача", "a·b", "日本語 текст"] {
+        for text in ["зна\u{301}ние и", "пере\u{ad}дача", "a·b", "日本語 текст"]
+        {
             assert!(matches!(word_indices(text), WordIndices::Unicode(_)));
             assert_eq!(word_indices(text).collect::<Vec<_>>(), reference(text));
         }
@@ -240,9 +252,13 @@ mod tests {
 
     #[test]
     fn a_clause_cuts_into_its_words() {
-        let text = "3.1. Пайдаланушы ақпаратты (1,5 млн. теңге) e-mail: info@site.kz арқылы_жібереді";
+        let text =
+            "3.1. Пайдаланушы ақпаратты (1,5 млн. теңге) e-mail: info@site.kz арқылы_жібереді";
         assert!(matches!(word_indices(text), WordIndices::Fast(_)));
         assert_eq!(word_indices(text).collect::<Vec<_>>(), reference(text));
-        assert_eq!(words("a.b c:d 1,5 2.").collect::<Vec<_>>(), ["a.b", "c:d", "1,5", "2"]);
+        assert_eq!(
+            words("a.b c:d 1,5 2.").collect::<Vec<_>>(),
+            ["a.b", "c:d", "1,5", "2"]
+        );
     }
 }

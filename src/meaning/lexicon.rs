@@ -294,7 +294,11 @@ fn longest(
         if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
             continue;
         }
-        if prefilter && patterns.first().is_some_and(|p| !word.starts_with(p.stem())) {
+        if prefilter
+            && patterns
+                .first()
+                .is_some_and(|p| !word.starts_with(p.stem()))
+        {
             continue;
         }
         let fits = words[at..at + n]
