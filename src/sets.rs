@@ -147,6 +147,28 @@ mod tests {
     }
 
     #[test]
+    fn the_unions_agree_with_sets_built_whole() {
+        use std::collections::BTreeSet;
+        let sets: [&[u32]; 6] = [&[], &[1], &[1, 2, 3], &[2, 4, 6, 8], &[3, 4, 5], &[0, 9]];
+        let mut quadruples = Vec::new();
+        for x in sets {
+            for y in sets {
+                for z in sets {
+                    for w in sets {
+                        quadruples.push((x, y, z, w));
+                    }
+                }
+            }
+        }
+        for (x, y, z, w) in quadruples {
+            let a: BTreeSet<u32> = x.iter().chain(y).copied().collect();
+            let b: BTreeSet<u32> = z.iter().chain(w).copied().collect();
+            let expected = (a.intersection(&b).count(), a.len(), b.len());
+            assert_eq!(overlap_of_unions([x, y], [z, w]), expected, "{x:?} {y:?} {z:?} {w:?}");
+        }
+    }
+
+    #[test]
     fn the_longest_run_keeps_the_order_on_both_sides() {
         let pairs = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 6), (5, 3)];
         assert_eq!(
