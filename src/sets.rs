@@ -164,7 +164,11 @@ mod tests {
             let a: BTreeSet<u32> = x.iter().chain(y).copied().collect();
             let b: BTreeSet<u32> = z.iter().chain(w).copied().collect();
             let expected = (a.intersection(&b).count(), a.len(), b.len());
-            assert_eq!(overlap_of_unions([x, y], [z, w]), expected, "{x:?} {y:?} {z:?} {w:?}");
+            assert_eq!(
+                overlap_of_unions([x, y], [z, w]),
+                expected,
+                "{x:?} {y:?} {z:?} {w:?}"
+            );
         }
     }
 
