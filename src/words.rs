@@ -166,11 +166,18 @@ impl<'t> Iterator for Fast<'t> {
             // A middle character stays inside the word when the same kind follows it: WB6/7
             // (letter, `:` `.` `'`, letter) and WB11/12 (digit, `,` `;` `.` `'`, digit).
             let next = self.class_at(self.at + len).map(|(c, _)| c);
-            let joins = match (previous, class, next) {
-                (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter)) => true,
-                (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit)) => true,
-                _ => false,
-            };
+            let joins = matches!(
+                (previous, class, next),
+                (
+                    Class::Letter,
+                    Class::MidLetter | Class::MidNumLet,
+                    Some(Class::Letter)
+                ) | (
+                    Class::Digit,
+                    Class::MidNum | Class::MidNumLet,
+                    Some(Class::Digit)
+                )
+            );
             if !joins {
                 break;
             }
