@@ -282,8 +282,18 @@ pub(crate) fn find_terms_in_words(words: &[&str], lang: Lang) -> Vec<u16> {
         let Some(first) = word.chars().next() else {
             continue;
         };
+        // Every word a pattern matches starts with its stem, `ё` read as `е`: the quick
+        // prefix test passes over most terms of the same first letter.
+        let prefilter = !crate::words::has_char(word, 'ё');
         for &t in index.get(&first).into_iter().flatten() {
             let patterns = terms()[t].get(lang);
+            if prefilter
+                && patterns
+                    .first()
+                    .is_some_and(|p| !word.starts_with(p.stem()))
+            {
+                continue;
+            }
             let fits = patterns.len() <= words.len() - at
                 && words[at..]
                     .iter()

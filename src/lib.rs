@@ -97,6 +97,7 @@ mod sets;
 mod span;
 mod split;
 mod tsv;
+mod words;
 
 pub use align::{Aligner, Alignment, Pairing, Weights};
 pub use clause::{Clause, ClauseId, ClauseKind};

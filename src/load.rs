@@ -256,13 +256,18 @@ fn binary_offset(text: &str) -> Option<usize> {
     }
     let is_control =
         |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
-    let head_end = text
-        .char_indices()
-        .nth(65_536)
-        .map_or(text.len(), |(i, _)| i);
+    // The first 65,536 characters, their count and their controls, in one pass.
+    let (mut head_end, mut chars, mut controls) = (text.len(), 0usize, 0usize);
+    for (i, c) in text.char_indices() {
+        if chars == 65_536 {
+            head_end = i;
+            break;
+        }
+        chars += 1;
+        controls += usize::from(is_control(c));
+    }
     let head = &text[..head_end];
-    let controls = head.chars().filter(|&c| is_control(c)).count();
-    if controls * 100 > head.chars().count() {
+    if controls * 100 > chars {
         head.char_indices()
             .find(|&(_, c)| is_control(c))
             .map(|(i, _)| i)

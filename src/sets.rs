@@ -34,6 +34,14 @@ fn union2<'s, T: Ord + Copy>(x: &'s [T], y: &'s [T]) -> impl Iterator<Item = T> 
 /// `(shared, |A|, |B|)` for the unions A and B of one or two sorted sets each, without
 /// allocating: the hot loop of the aligner runs this millions of times.
 pub(crate) fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
+    if a[1].is_empty() && b[1].is_empty() {
+        return overlap_of_slices(a[0], b[0]);
+    }
+    overlap_of_unions(a, b)
+}
+
+/// [`overlap`] through the lazy unions: any two sets on each side.
+fn overlap_of_unions<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {
     let mut left = union2(a[0], a[1]).peekable();
     let mut right = union2(b[0], b[1]).peekable();
     let (mut shared, mut na, mut nb) = (0, 0, 0);
@@ -67,6 +75,24 @@ pub(crate) fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usiz
             (None, None) => return (shared, na, nb),
         }
     }
+}
+
+/// [`overlap`] of one sorted slice on each side, the common case (a pair of single clauses):
+/// the same walk with plain indices.
+fn overlap_of_slices<T: Ord + Copy>(x: &[T], y: &[T]) -> (usize, usize, usize) {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (shared, x.len(), y.len())
 }
 
 /// Of pairs sorted by their first element, the longest run whose second elements increase
@@ -103,6 +129,47 @@ mod tests {
         // A = {1, 2, 3, 5}, B = {2, 5, 8}: the 2 shared by both sets of A counts once.
         assert_eq!(overlap([&[1, 2, 5], &[2, 3]], [&[2, 8], &[5]]), (2, 4, 3));
         assert_eq!(overlap::<u8>([&[], &[]], [&[], &[]]), (0, 0, 0));
+    }
+
+    #[test]
+    fn the_walk_over_two_slices_agrees_with_the_unions() {
+        let sets: [&[u32]; 6] = [&[], &[1], &[1, 2, 3], &[2, 4, 6, 8], &[3, 4, 5], &[0, 9]];
+        for x in sets {
+            for y in sets {
+                assert_eq!(
+                    overlap_of_slices(x, y),
+                    overlap_of_unions([x, &[]], [y, &[]]),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
+        assert_eq!(overlap([&[1u32, 2, 3], &[]], [&[2, 3, 4], &[]]), (2, 3, 3));
+    }
+
+    #[test]
+    fn the_unions_agree_with_sets_built_whole() {
+        use std::collections::BTreeSet;
+        let sets: [&[u32]; 6] = [&[], &[1], &[1, 2, 3], &[2, 4, 6, 8], &[3, 4, 5], &[0, 9]];
+        let mut quadruples = Vec::new();
+        for x in sets {
+            for y in sets {
+                for z in sets {
+                    for w in sets {
+                        quadruples.push((x, y, z, w));
+                    }
+                }
+            }
+        }
+        for (x, y, z, w) in quadruples {
+            let a: BTreeSet<u32> = x.iter().chain(y).copied().collect();
+            let b: BTreeSet<u32> = z.iter().chain(w).copied().collect();
+            let expected = (a.intersection(&b).count(), a.len(), b.len());
+            assert_eq!(
+                overlap_of_unions([x, y], [z, w]),
+                expected,
+                "{x:?} {y:?} {z:?} {w:?}"
+            );
+        }
     }
 
     #[test]

@@ -92,19 +92,16 @@ impl LineIndex {
     pub(crate) fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        // From one line break to the next by a vectorized search.
+        let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+        while let Some(i) = breaks.next() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                // `\r\n` ends one line: its `\n` is the next break found.
+                breaks.next();
+                starts.push(i + 2);
+            } else {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         LineIndex { starts }
     }
@@ -133,10 +130,8 @@ pub(crate) fn lines_in(
             return None;
         }
         let start = pos;
-        let mut i = pos;
-        while i < end && bytes[i] != b'\n' && bytes[i] != b'\r' {
-            i += 1;
-        }
+        // A vectorized search for the line break: every stage of reading walks the lines.
+        let mut i = memchr::memchr2(b'\n', b'\r', &bytes[pos..end]).map_or(end, |at| pos + at);
         let line_end = i;
         if i < end && bytes[i] == b'\r' && i + 1 < end && bytes[i + 1] == b'\n' {
             i += 2;

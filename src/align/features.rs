@@ -67,9 +67,7 @@ impl Features {
             .map(|(((clause, context), (position, count)), found)| {
                 // Lower case and word boundaries once, for the glossary and the cognates.
                 let lower = crate::normalize::fold_case(clause.text());
-                let words: Vec<&str> =
-                    unicode_segmentation::UnicodeSegmentation::unicode_words(lower.as_str())
-                        .collect();
+                let words: Vec<&str> = crate::words::words(&lower).collect();
                 Features {
                     number: clause
                         .number()

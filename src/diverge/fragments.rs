@@ -2,8 +2,6 @@
 
 use std::sync::OnceLock;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::clause::{Clause, ClauseId};
 use crate::document::Version;
 use crate::kind::Kind;
@@ -33,8 +31,13 @@ pub(super) fn untranslated_fragments(
         for sentence in cell.split_inclusive(['.', '!', '?', ';']) {
             // Kazakh names inside Russian text (a street, a person, «ҮМІТ») keep their
             // letters: only the rest of the sentence tells its language.
+            // The letters are counted before the words are joined again: most sentences
+            // are not suspicious, and the string is only needed for those that are.
             let names_out;
             let sentence = if other == Lang::Kk {
+                if !uncapitalized_words(sentence).any(|word| is_suspicious(word, other)) {
+                    continue;
+                }
                 names_out = without_capitalized_words(sentence);
                 names_out.as_str()
             } else {
@@ -45,7 +48,7 @@ pub(super) fn untranslated_fragments(
             }
             let text = normalize(sentence);
             let text = text.text();
-            let words = text.unicode_words().count();
+            let words = crate::words::words(text).count();
             if words < 2 {
                 continue;
             }
@@ -144,17 +147,19 @@ pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, 
     );
 }
 
-/// `sentence` without its capitalized words (names, and the first word of a sentence).
+/// The words of `sentence` that do not start with a capital (names, and the first word of a
+/// sentence).
+fn uncapitalized_words(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence.split_whitespace().filter(|word| {
+        !word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase)
+    })
+}
+
+/// `sentence` without its capitalized words.
 fn without_capitalized_words(sentence: &str) -> String {
-    sentence
-        .split_whitespace()
-        .filter(|word| {
-            !word
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(char::is_uppercase)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    uncapitalized_words(sentence).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `sentence` may be in `other`, the language of the other version. Most sentences

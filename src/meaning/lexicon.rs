@@ -280,12 +280,25 @@ fn longest(
     }
     let entries = entries();
     let lang = side.lang();
+    // Every word a pattern matches starts with the pattern's stem, `ё` read as `е` (see
+    // `WordPattern::stem`): a word without `ё` that does not start with it is passed over
+    // without the costlier match, which the letters shared by many entries made most of the
+    // time of a skeleton.
+    let word = words[at].as_ref();
+    let prefilter = !crate::words::has_char(word, 'ё');
     let mut best: Option<(&'static Entry, usize)> = None;
     for &i in candidates {
         let entry = &entries[usize::from(i)];
         let patterns = side.patterns(entry);
         let n = patterns.len();
         if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
+            continue;
+        }
+        if prefilter
+            && patterns
+                .first()
+                .is_some_and(|p| !word.starts_with(p.stem()))
+        {
             continue;
         }
         let fits = words[at..at + n]

@@ -5,8 +5,6 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::language::Lang;
 use crate::morphology::kazakh::{self, Negation};
 
@@ -121,12 +119,12 @@ fn followed_by_word(text: &str, word: &Word) -> bool {
 pub(crate) fn lower_word(word: &str) -> String {
     // `str::to_lowercase` differs from a letter-by-letter mapping only at a Greek capital
     // sigma; the letter-by-letter one is quick for Cyrillic.
-    let mut lower = if word.contains('Σ') {
+    let mut lower = if crate::words::has_char(word, 'Σ') {
         word.to_lowercase()
     } else {
         crate::normalize::fold_case(word)
     };
-    if lower.contains('ё') {
+    if crate::words::has_char(&lower, 'ё') {
         lower = lower.replace('ё', "е");
     }
     lower
@@ -134,8 +132,7 @@ pub(crate) fn lower_word(word: &str) -> String {
 
 /// The skeleton of a normalized clause text in `lang`.
 pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
-    let words: Vec<Word> = text
-        .unicode_word_indices()
+    let words: Vec<Word> = crate::words::word_indices(text)
         .map(|(at, word)| Word {
             bytes: at..at + word.len(),
             lower: lower_word(word),

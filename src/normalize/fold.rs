@@ -61,17 +61,43 @@ pub(super) fn is_latin(c: char) -> bool {
 /// `str::to_lowercase` it has no context rules (Greek final sigma), which matching Kazakh and
 /// Russian does not need.
 pub(crate) fn fold_case(text: &str) -> String {
+    // Most words and many clauses are lower case already: copied whole up to the first
+    // character that changes (or that only the Unicode tables can tell about).
+    let unchanged = text
+        .char_indices()
+        .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
+        .map_or(text.len(), |(at, _)| at);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    out.push_str(&text[..unchanged]);
+    for c in text[unchanged..].chars() {
         match c {
             'A'..='Z' => out.push(c.to_ascii_lowercase()),
             '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
             '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
             _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
+            // The other Cyrillic letters, Kazakh ones included, come in pairs, capital
+            // first (the tables of `char::to_lowercase` are a binary search a letter).
+            '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
+                out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
+            }
             _ => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// Whether [`fold_case`] leaves `c` as it is, for the characters it decides without the
+/// Unicode tables: ASCII other than capitals, and lower-case Cyrillic letters.
+fn is_lower_case_letter_or_other_ascii(c: char) -> bool {
+    match c {
+        'A'..='Z' => false,
+        _ if c.is_ascii() => true,
+        '\u{0430}'..='\u{045F}' => true,
+        '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
+            u32::from(c) & 1 == 1
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -88,6 +114,21 @@ mod tests {
         }
         for (&cyr, &lat) in &table.to_latin {
             assert!(is_latin(lat) && is_cyrillic(cyr), "{lat} {cyr}");
+        }
+    }
+
+    #[test]
+    fn fold_case_agrees_with_to_lowercase_on_every_cyrillic_letter() {
+        // Alone, after a lower-case letter (the copied prefix) and before one.
+        for c in '\u{0400}'..='\u{052F}' {
+            for text in [
+                c.to_string(),
+                format!("ж{c}"),
+                format!("{c}ж"),
+                format!("a{c}Ж"),
+            ] {
+                assert_eq!(fold_case(&text), text.to_lowercase(), "U+{:04X}", c as u32);
+            }
         }
     }
 

@@ -1,0 +1,271 @@
+//! Words of a text as `unicode-segmentation`'s `unicode_word_indices` cuts them (the word
+//! boundaries of UAX #29, keeping the pieces with a letter or a digit), computed by a small
+//! state machine when every character of the text is one whose word-break class is known
+//! here: ASCII, the Cyrillic letters, Latin `ə`/`Ə` and the punctuation common in Kazakh and
+//! Russian documents. Any other character sends the whole text to `unicode-segmentation`.
+//!
+//! Why: the general segmenter looks every character up in the Unicode tables, and the meaning
+//! skeleton, the glossary and the cognates cut every clause into words; that look-up was a
+//! tenth of a whole document's run.
+
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+
+/// The word-break classes of UAX #29 that occur among the characters handled here.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// ALetter: ASCII and Cyrillic letters, `ə`, `Ə`.
+    Letter,
+    /// Numeric: ASCII digits.
+    Digit,
+    /// ExtendNumLet: `_`, which joins letters and digits.
+    Connector,
+    /// MidLetter: `:`, inside a word between two letters.
+    MidLetter,
+    /// MidNumLet: `.`, `'`, `‘`, `’`, between two letters or two digits.
+    MidNumLet,
+    /// MidNum: `,`, `;`, between two digits.
+    MidNum,
+    /// Everything else handled here: white space and punctuation that always breaks.
+    Other,
+}
+
+/// The classes of the ASCII characters, by code.
+const ASCII: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'_' => Class::Connector,
+            b':' => Class::MidLetter,
+            b'.' | b'\'' => Class::MidNumLet,
+            b',' | b';' => Class::MidNum,
+            // The rest of ASCII, controls included, breaks (`"` only differs next to Hebrew).
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class of `c`, or `None` for a character the fast path does not know (a combining
+/// mark, a format character, another script, other punctuation).
+#[inline]
+fn class(c: char) -> Option<Class> {
+    if c.is_ascii() {
+        return Some(ASCII[c as usize]);
+    }
+    Some(match c {
+        // Cyrillic letters, less the combining marks and the thousands sign U+0482–U+0489.
+        '\u{0400}'..='\u{0481}' | '\u{048a}'..='\u{052f}' | 'ə' | 'Ə' => Class::Letter,
+        '\u{2018}' | '\u{2019}' => Class::MidNumLet,
+        // No-break space, «», °, §, dashes and hyphens, quotation marks, bullet, ellipsis,
+        // numero sign, check mark.
+        '\u{a0}'
+        | '«'
+        | '»'
+        | '°'
+        | '§'
+        | '\u{2010}'..='\u{2015}'
+        | '“'
+        | '”'
+        | '„'
+        | '•'
+        | '…'
+        | '№'
+        | '✓' => Class::Other,
+        _ => return None,
+    })
+}
+
+/// The words of `text` with their byte offsets, exactly as
+/// `UnicodeSegmentation::unicode_word_indices` gives them.
+pub(crate) fn word_indices(text: &str) -> WordIndices<'_> {
+    if text.chars().all(|c| class(c).is_some()) {
+        WordIndices::Fast(Fast { text, at: 0 })
+    } else {
+        WordIndices::Unicode(text.unicode_word_indices())
+    }
+}
+
+/// The words of `text`, exactly as `UnicodeSegmentation::unicode_words` gives them.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
+    word_indices(text).map(|(_, word)| word)
+}
+
+/// Whether `word` holds `c`: a walk over its characters, which for a word is quicker than
+/// `str::contains` with a character outside ASCII (that sets up a substring search).
+pub(crate) fn has_char(word: &str, c: char) -> bool {
+    word.chars().any(|x| x == c)
+}
+
+/// The iterator of [`word_indices`].
+pub(crate) enum WordIndices<'t> {
+    Fast(Fast<'t>),
+    Unicode(UnicodeWordIndices<'t>),
+}
+
+impl<'t> Iterator for WordIndices<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        match self {
+            WordIndices::Fast(fast) => fast.next(),
+            WordIndices::Unicode(unicode) => unicode.next(),
+        }
+    }
+}
+
+/// The state machine over a text whose every character has a [`class`].
+pub(crate) struct Fast<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+fn is_word_class(class: Class) -> bool {
+    matches!(class, Class::Letter | Class::Digit | Class::Connector)
+}
+
+impl<'t> Fast<'t> {
+    /// The class of the character at byte `at`, with its length, if there is one.
+    #[inline]
+    fn class_at(&self, at: usize) -> Option<(Class, usize)> {
+        let &b = self.text.as_bytes().get(at)?;
+        if b.is_ascii() {
+            return Some((ASCII[usize::from(b)], 1));
+        }
+        let c = self.text[at..].chars().next()?;
+        Some((class(c).unwrap_or(Class::Other), c.len_utf8()))
+    }
+}
+
+impl<'t> Iterator for Fast<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        // Skip to the first character of a word: pieces without a letter, a digit or `_`
+        // are never words (`_` alone is one, but has no alphanumeric character).
+        loop {
+            let (class, len) = self.class_at(self.at)?;
+            if is_word_class(class) {
+                break;
+            }
+            self.at += len;
+        }
+        let start = self.at;
+        let mut alphanumeric = false;
+        let mut previous = Class::Other;
+        while let Some((class, len)) = self.class_at(self.at) {
+            if is_word_class(class) {
+                alphanumeric |= class != Class::Connector;
+                previous = class;
+                self.at += len;
+                continue;
+            }
+            // A middle character stays inside the word when the same kind follows it: WB6/7
+            // (letter, `:` `.` `'`, letter) and WB11/12 (digit, `,` `;` `.` `'`, digit).
+            let next = self.class_at(self.at + len).map(|(c, _)| c);
+            let joins = matches!(
+                (previous, class, next),
+                (
+                    Class::Letter,
+                    Class::MidLetter | Class::MidNumLet,
+                    Some(Class::Letter)
+                ) | (
+                    Class::Digit,
+                    Class::MidNum | Class::MidNumLet,
+                    Some(Class::Digit)
+                )
+            );
+            if !joins {
+                break;
+            }
+            self.at += len;
+            previous = class;
+        }
+        if alphanumeric {
+            Some((start, &self.text[start..self.at]))
+        } else {
+            // Only `_`: not a word; look for the next one.
+            self.next()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(text: &str) -> Vec<(usize, &str)> {
+        text.unicode_word_indices().collect()
+    }
+
+    fn fast(text: &str) -> Vec<(usize, &str)> {
+        assert!(
+            text.chars().all(|c| class(c).is_some()),
+            "{text:?} is not for the fast path"
+        );
+        Fast { text, at: 0 }.collect()
+    }
+
+    #[test]
+    fn every_known_character_breaks_as_unicode_segmentation_says() {
+        let known: Vec<char> = ('\0'..='\u{3000}')
+            .filter(|&c| class(c).is_some())
+            .collect();
+        assert!(known.len() > 400, "{}", known.len());
+        for c in known {
+            for context in ["a{}b", "1{}2", "a{}1", "1{}a", "{}", "я{}я", "_{}_", " {} "] {
+                let text = context.replace("{}", &c.to_string());
+                assert_eq!(fast(&text), reference(&text), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn every_short_string_of_the_classes_agrees() {
+        let alphabet = [
+            'a', 'Z', 'қ', 'Я', '7', '_', ':', '.', '\'', '’', ',', ';', ' ', '-', '«', '\n', 'ə',
+        ];
+        let n = alphabet.len();
+        for len in 1..=5u32 {
+            for mut code in 0..n.pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(alphabet[code % n]);
+                    code /= n;
+                }
+                assert_eq!(fast(&text), reference(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn other_characters_take_the_general_path() {
+        // A combining acute accent and a soft hyphen join what is around them.
+        for text in ["зна\u{301}ние и", "пере\u{ad}дача", "a·b", "日本語 текст"]
+        {
+            assert!(matches!(word_indices(text), WordIndices::Unicode(_)));
+            assert_eq!(word_indices(text).collect::<Vec<_>>(), reference(text));
+        }
+    }
+
+    #[test]
+    fn has_char_finds_a_letter_anywhere() {
+        assert!(has_char("ёлка", 'ё') && has_char("её", 'ё') && has_char("aΣ", 'Σ'));
+        assert!(!has_char("елка", 'ё') && !has_char("", 'ё'));
+    }
+
+    #[test]
+    fn a_clause_cuts_into_its_words() {
+        let text =
+            "3.1. Пайдаланушы ақпаратты (1,5 млн. теңге) e-mail: info@site.kz арқылы_жібереді";
+        assert!(matches!(word_indices(text), WordIndices::Fast(_)));
+        assert_eq!(word_indices(text).collect::<Vec<_>>(), reference(text));
+        assert_eq!(
+            words("a.b c:d 1,5 2.").collect::<Vec<_>>(),
+            ["a.b", "c:d", "1,5", "2"]
+        );
+    }
+}
