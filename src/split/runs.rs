@@ -1,0 +1,166 @@
+//! Language runs: the blocks of an input grouped into maximal stretches of one language.
+//!
+//! A file with one document has one run (one version) or two (Kazakh then Russian, or the
+//! reverse); copies of one document, all Kazakh copies and then all Russian ones, are still
+//! two runs. More runs mean the languages alternate: `kk, ru, kk, ru` is two bilingual
+//! documents one after the other.
+//!
+//! The runs are the labelling of the blocks that leaves the least weight in the wrong
+//! language, each change of language costing [`SWITCH_COST`]; then any run too small beside
+//! its neighbours to be a version of its own (a Russian paragraph quoted in a Kazakh text) is
+//! merged into them.
+
+use std::ops::Range;
+
+use super::blocks::Block;
+use crate::language::Lang;
+
+/// What one change of language costs, in weight left on the wrong side: about a short
+/// sentence, so that a lone misjudged line does not open a run.
+const SWITCH_COST: f32 = 40.0;
+
+/// A run smaller than this share of its smaller neighbour is not a version of its own, nor is
+/// an end run smaller than this share of its one neighbour: the two versions of one text have
+/// comparable sizes.
+const MIN_SHARE: f32 = 0.25;
+
+/// A run needs at least this weight (one short sentence) to be a version.
+const MIN_RUN_WEIGHT: f32 = 15.0;
+
+/// A stretch of blocks in one language.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Run {
+    pub(crate) lang: Lang,
+    /// The blocks it holds.
+    pub(crate) blocks: Range<usize>,
+    /// The weight of its blocks in its own language.
+    pub(crate) own: f32,
+}
+
+/// The language runs of `blocks`, in order; adjacent runs differ in language.
+pub(crate) fn language_runs(blocks: &[Block]) -> Vec<Run> {
+    let labels = cheapest_labels(blocks);
+    let mut runs: Vec<Run> = Vec::new();
+    for (b, (&lang, block)) in labels.iter().zip(blocks).enumerate() {
+        match runs.last_mut() {
+            Some(run) if run.lang == lang => {
+                run.blocks.end = b + 1;
+                run.own += block.weight_in(lang);
+            }
+            _ => runs.push(Run {
+                lang,
+                blocks: b..b + 1,
+                own: block.weight_in(lang),
+            }),
+        }
+    }
+    absorb_small_runs(&mut runs, blocks);
+    for i in 1..runs.len() {
+        let start = visible_start(blocks, &runs[i - 1], &runs[i]);
+        runs[i - 1].blocks.end = start;
+        runs[i].blocks.start = start;
+    }
+    runs
+}
+
+/// The language of each block in the labelling with the least weight on the wrong side plus
+/// [`SWITCH_COST`] per change (a two-state Viterbi path).
+fn cheapest_labels(blocks: &[Block]) -> Vec<Lang> {
+    if blocks.is_empty() {
+        return Vec::new();
+    }
+    // cost[l]: the cheapest labelling so far that ends in language `Lang::ALL[l]`;
+    // from[b][l]: the language of block b - 1 on that labelling.
+    let mut cost = [0.0f32; 2];
+    let mut from: Vec<[usize; 2]> = Vec::with_capacity(blocks.len());
+    for (b, block) in blocks.iter().enumerate() {
+        let mut next = [0.0f32; 2];
+        let mut back = [0usize; 2];
+        for (l, lang) in Lang::ALL.into_iter().enumerate() {
+            let wrong = block.weight_in(lang.other());
+            let (stay, switch) = (cost[l], cost[1 - l] + SWITCH_COST);
+            // Staying wins ties: a block without weight joins the run before it.
+            let (best, prev) = if b == 0 || stay <= switch {
+                (stay, l)
+            } else {
+                (switch, 1 - l)
+            };
+            next[l] = best + wrong;
+            back[l] = prev;
+        }
+        cost = next;
+        from.push(back);
+    }
+    let mut l = usize::from(cost[1] < cost[0]);
+    let mut labels = vec![Lang::Kk; blocks.len()];
+    for b in (0..blocks.len()).rev() {
+        labels[b] = Lang::ALL[l];
+        l = from[b][l];
+    }
+    labels
+}
+
+/// Merges, weakest first, every run too small beside its neighbours to be a version.
+fn absorb_small_runs(runs: &mut Vec<Run>, blocks: &[Block]) {
+    while runs.len() > 1 {
+        let share = |i: usize| {
+            let neighbours = [i.checked_sub(1), Some(i + 1).filter(|&n| n < runs.len())];
+            let reference = neighbours
+                .into_iter()
+                .flatten()
+                .map(|n| runs[n].own)
+                .fold(f32::INFINITY, f32::min);
+            if runs[i].own < MIN_RUN_WEIGHT {
+                0.0
+            } else {
+                runs[i].own / reference.max(f32::MIN_POSITIVE)
+            }
+        };
+        let Some((weakest, share)) = (0..runs.len())
+            .map(|i| (i, share(i)))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+        else {
+            return;
+        };
+        if share >= MIN_SHARE {
+            return;
+        }
+        let removed = runs.remove(weakest);
+        // The neighbours, now side by side, are in one language: one run.
+        let (into, blocks_range) = if weakest == 0 {
+            (0, removed.blocks.start..runs[0].blocks.end)
+        } else if weakest == runs.len() {
+            (
+                weakest - 1,
+                runs[weakest - 1].blocks.start..removed.blocks.end,
+            )
+        } else {
+            let next = runs.remove(weakest);
+            (weakest - 1, runs[weakest - 1].blocks.start..next.blocks.end)
+        };
+        let lang = runs[into].lang;
+        runs[into].own = blocks[blocks_range.clone()]
+            .iter()
+            .map(|b| b.weight_in(lang))
+            .sum();
+        runs[into].blocks = blocks_range;
+    }
+}
+
+/// Where the second of two runs starts: among the blocks between the last one weighing in
+/// the first run's language and the first one weighing in the second's, the first that looks
+/// like the start of a document (a title, a first section); else the first weighing one.
+fn visible_start(blocks: &[Block], first: &Run, second: &Run) -> usize {
+    let last_of_first = blocks[first.blocks.clone()]
+        .iter()
+        .rposition(|b| b.weight_in(first.lang) > 0.0)
+        .map_or(first.blocks.start, |i| first.blocks.start + i + 1);
+    let first_of_second = blocks[second.blocks.clone()]
+        .iter()
+        .position(|b| b.weight_in(second.lang) > 0.0)
+        .map_or(second.blocks.start, |i| second.blocks.start + i);
+    let gap = last_of_first.min(first_of_second)..first_of_second.max(last_of_first);
+    gap.clone()
+        .find(|&b| blocks[b].looks_like_start)
+        .unwrap_or(first_of_second)
+}
