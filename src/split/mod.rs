@@ -232,6 +232,14 @@ mod tests {
     const KK: &str = "ҚҰПИЯЛЫҚ САЯСАТЫ\n\n1. Жалпы ережелер\n\n1.1. Осы Саясат дербес деректерді қорғау туралы заңнамаға сәйкес әзірленді және Компанияның барлық қызметкерлеріне қолданылады.\n\n1.2. Пайдаланушы осы Саясатпен келіседі.\n";
     const RU: &str = "ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ\n\n1. Общие положения\n\n1.1. Настоящая Политика разработана в соответствии с законодательством о защите персональных данных и применяется ко всем работникам Компании.\n\n1.2. Пользователь соглашается с Политикой.\n";
 
+    /// The versions of a one-document input.
+    fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+        match split_input(source)? {
+            Layout::Document(versions) => Ok(versions),
+            Layout::Pack { blocks, .. } => panic!("a pack: {blocks:?}"),
+        }
+    }
+
     fn split(text: &str) -> Vec<(Lang, String)> {
         let source = Source::from_text("t", text).unwrap();
         split_versions(&source)

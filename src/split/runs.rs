@@ -164,3 +164,100 @@ fn visible_start(blocks: &[Block], first: &Run, second: &Run) -> usize {
         .find(|&b| blocks[b].looks_like_start)
         .unwrap_or(first_of_second)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::ByLang;
+    use crate::span::Span;
+
+    /// Blocks of the given Kazakh and Russian weights, the first of each run a title.
+    fn blocks(weights: &[(f32, f32)]) -> Vec<Block> {
+        weights
+            .iter()
+            .enumerate()
+            .map(|(i, &(kk, ru))| Block {
+                span: Span::new(i * 10, i * 10 + 9),
+                weight: ByLang { kk, ru },
+                looks_like_start: false,
+                undecided: kk + ru == 0.0,
+            })
+            .collect()
+    }
+
+    fn shape(runs: &[Run]) -> Vec<(Lang, Range<usize>)> {
+        runs.iter().map(|r| (r.lang, r.blocks.clone())).collect()
+    }
+
+    #[test]
+    fn alternating_languages_give_one_run_each() {
+        let b = blocks(&[
+            (300.0, 0.0),
+            (300.0, 0.0),
+            (0.0, 300.0),
+            (0.0, 300.0),
+            (300.0, 0.0),
+            (0.0, 300.0),
+        ]);
+        let runs = language_runs(&b);
+        assert_eq!(
+            shape(&runs),
+            [
+                (Lang::Kk, 0..2),
+                (Lang::Ru, 2..4),
+                (Lang::Kk, 4..5),
+                (Lang::Ru, 5..6)
+            ]
+        );
+        assert_eq!(runs[0].own, 600.0);
+    }
+
+    #[test]
+    fn a_lone_light_block_or_a_short_quotation_opens_no_run() {
+        // 30 is cheaper left on the wrong side than two changes of language.
+        let lone = blocks(&[
+            (300.0, 0.0),
+            (0.0, 30.0),
+            (300.0, 0.0),
+            (0.0, 300.0),
+            (0.0, 300.0),
+        ]);
+        assert_eq!(
+            shape(&language_runs(&lone)),
+            [(Lang::Kk, 0..3), (Lang::Ru, 3..5)]
+        );
+        // A quoted paragraph of 100 is a run for the labelling, but too small beside the
+        // Kazakh text around it (less than a quarter) to be a version: merged back.
+        let quote = blocks(&[
+            (400.0, 0.0),
+            (400.0, 0.0),
+            (0.0, 100.0),
+            (400.0, 0.0),
+            (400.0, 0.0),
+            (0.0, 400.0),
+            (0.0, 400.0),
+            (0.0, 400.0),
+            (0.0, 400.0),
+        ]);
+        assert_eq!(
+            shape(&language_runs(&quote)),
+            [(Lang::Kk, 0..5), (Lang::Ru, 5..9)]
+        );
+    }
+
+    #[test]
+    fn a_run_starts_at_the_title_among_the_blocks_without_weight() {
+        let mut b = blocks(&[
+            (300.0, 0.0),
+            (0.0, 0.0),
+            (0.0, 0.0),
+            (0.0, 300.0),
+            (300.0, 0.0),
+        ]);
+        // The labelling alone would start the Russian run at its first Russian block.
+        b[2].looks_like_start = true;
+        let runs = language_runs(&b);
+        assert_eq!(runs[1].blocks, 2..4);
+        assert_eq!(runs[0].blocks, 0..2);
+    }
+}

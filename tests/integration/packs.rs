@@ -222,12 +222,17 @@ fn a_corpus_file_twice_is_two_documents_each_aligned_as_the_file_alone() {
         for lang in Lang::ALL {
             let (own, base) = (doc.version(lang).unwrap(), alone.version(lang).unwrap());
             assert_eq!(own.clauses().len(), base.clauses().len());
-            assert_eq!(
-                own.line(),
-                base.line() + i * lines,
-                "{lang} of document {}",
-                i + 1
-            );
+            // Every clause keeps its line in the file: the line it has alone, moved down by
+            // the copies before it.
+            for (clause, alone) in own.clauses().iter().zip(base.clauses()) {
+                assert_eq!(
+                    clause.line(),
+                    alone.line() + i * lines,
+                    "{lang} of document {}",
+                    i + 1
+                );
+                assert_eq!(clause.text(), alone.text());
+            }
         }
     }
 }
@@ -257,4 +262,23 @@ fn the_corpus_pipeline_gives_one_result_per_document_of_a_pack() {
             .iter()
             .all(|d| d.doc.versions().len() == 2)
     );
+}
+
+#[test]
+fn blocks_too_unequal_to_be_one_texts_versions_are_refused() {
+    // A long Kazakh text, a short Russian one, a short Kazakh one, a long Russian one: paired
+    // in order, a long version would face a short one.
+    let text = format!(
+        "{}{}{}{}",
+        kazakh("А", 12),
+        russian("Б", 2),
+        kazakh("Б", 2),
+        russian("А", 12)
+    );
+    let err = Pack::from_text("unequal.txt", text).unwrap_err();
+    let Error::Unsplittable { ref blocks, .. } = err else {
+        panic!("expected Unsplittable, got {err:?}");
+    };
+    assert_eq!(blocks.len(), 4);
+    assert!(err.to_string().contains("too unequal"), "{err}");
 }
