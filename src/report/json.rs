@@ -121,8 +121,6 @@ impl<'a> AlignmentReport<'a> {
     }
 }
 
-/// A document in the JSON corpus report.
-
 /// The JSON report of a file holding several documents (a [`Pack`](crate::Pack)):
 /// `{"source", "blocks", "documents"}`, each document an [`AlignmentReport`] with its `name`
 /// (`docs/align-json.md`).
@@ -149,6 +147,7 @@ pub struct NamedReport<'a> {
     pub report: AlignmentReport<'a>,
 }
 
+/// A document in the JSON corpus report.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize)]
 struct DocumentEntry<'a> {
