@@ -17,6 +17,9 @@ pub(crate) struct Block {
     pub(crate) looks_like_start: bool,
     /// The letters did not decide; a detector has not been asked yet.
     pub(crate) undecided: bool,
+    /// A blank line stands between this block and the one before: in a file whose lines
+    /// are its paragraphs, the mark of a break larger than a paragraph's.
+    pub(crate) after_blank: bool,
 }
 
 impl Block {
@@ -46,7 +49,8 @@ pub(crate) fn blocks(source: &Source) -> Vec<Block> {
     let text = source.text();
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    let close = |span: (usize, usize), blocks: &mut Vec<Block>| {
+    let mut blank_before = false;
+    let close = |span: (usize, usize), after_blank: bool, blocks: &mut Vec<Block>| {
         // Letters are counted on the raw text (markup has none); normalizing is left to the
         // few blocks the detector must see.
         let raw = &text[span.0..span.1];
@@ -59,6 +63,7 @@ pub(crate) fn blocks(source: &Source) -> Vec<Block> {
             weight: ByLang::default(),
             looks_like_start,
             undecided: true,
+            after_blank,
         };
         if let Some(guess) = detect_by_letters(raw) {
             block.weigh(guess);
@@ -70,18 +75,20 @@ pub(crate) fn blocks(source: &Source) -> Vec<Block> {
     let by_line = crate::layout::lines_are_paragraphs(text, source.body());
     for (start, end) in lines_in(text, source.body().range()) {
         if by_line && let Some(span) = current.take() {
-            close(span, &mut blocks);
+            close(span, blank_before, &mut blocks);
+            blank_before = false;
         }
         if text[start..end].chars().all(is_collapsible_space) {
             if let Some(span) = current.take() {
-                close(span, &mut blocks);
+                close(span, blank_before, &mut blocks);
             }
+            blank_before = !blocks.is_empty();
         } else {
             current = Some(current.map_or((start, end), |(s, _)| (s, end)));
         }
     }
     if let Some(span) = current {
-        close(span, &mut blocks);
+        close(span, blank_before, &mut blocks);
     }
     blocks
 }

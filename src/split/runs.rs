@@ -19,6 +19,10 @@ use crate::language::Lang;
 /// sentence, so that a lone misjudged line does not open a run.
 const SWITCH_COST: f32 = 40.0;
 
+/// How much more than the least weight on the wrong side a run's start may leave there to
+/// stand at a visible start (see [`visible_start`]): about one short paragraph.
+const START_TOLERANCE: f32 = SWITCH_COST;
+
 /// A run smaller than this share of its smaller neighbour is not a version of its own, nor is
 /// an end run smaller than this share of its one neighbour: the two versions of one text have
 /// comparable sizes.
@@ -147,22 +151,47 @@ fn absorb_small_runs(runs: &mut Vec<Run>, blocks: &[Block]) {
     }
 }
 
-/// Where the second of two runs starts: among the blocks between the last one weighing in
-/// the first run's language and the first one weighing in the second's, the first that looks
-/// like the start of a document (a title, a first section); else the first weighing one.
+/// Where the second of two runs starts. Among the places that leave nearly the least weight
+/// on the wrong side (within [`START_TOLERANCE`]), the one that shows a
+/// start best: a title-like block after a blank line (in a file whose lines are its
+/// paragraphs, the break between two documents), else a title-like block, else the cheapest.
+/// The signature block of a Russian version that names a company in Kazakh letters thus stays
+/// with its version when the next document's title follows a blank line.
 fn visible_start(blocks: &[Block], first: &Run, second: &Run) -> usize {
-    let last_of_first = blocks[first.blocks.clone()]
+    let cost = |b: &Block, lang: Lang| b.weight_in(lang);
+    let range = first.blocks.start..second.blocks.end;
+    // Cost of starting the second run at `p`: its language before, the first's after.
+    let mut wrong_before = 0.0f32;
+    let mut wrong_after: f32 = blocks[range.clone()]
         .iter()
-        .rposition(|b| b.weight_in(first.lang) > 0.0)
-        .map_or(first.blocks.start, |i| first.blocks.start + i + 1);
-    let first_of_second = blocks[second.blocks.clone()]
-        .iter()
-        .position(|b| b.weight_in(second.lang) > 0.0)
-        .map_or(second.blocks.start, |i| second.blocks.start + i);
-    let gap = last_of_first.min(first_of_second)..first_of_second.max(last_of_first);
-    gap.clone()
-        .find(|&b| blocks[b].looks_like_start)
-        .unwrap_or(first_of_second)
+        .map(|b| cost(b, first.lang))
+        .sum();
+    let mut candidates = Vec::with_capacity(range.len());
+    for p in range.clone() {
+        if p > range.start {
+            candidates.push((p, wrong_before + wrong_after));
+        }
+        wrong_before += cost(&blocks[p], second.lang);
+        wrong_after -= cost(&blocks[p], first.lang);
+    }
+    let least = candidates.iter().map(|c| c.1).fold(f32::INFINITY, f32::min);
+    candidates
+        .into_iter()
+        .filter(|&(_, c)| c <= least + START_TOLERANCE)
+        .min_by(|a, b| {
+            let key = |&(p, c): &(usize, f32)| {
+                let block = &blocks[p];
+                (
+                    !(block.looks_like_start && block.after_blank),
+                    !block.looks_like_start,
+                    c,
+                )
+            };
+            key(a)
+                .partial_cmp(&key(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map_or(second.blocks.start, |(p, _)| p)
 }
 
 #[cfg(test)]
@@ -181,6 +210,7 @@ mod tests {
                 weight: ByLang { kk, ru },
                 looks_like_start: false,
                 undecided: kk + ru == 0.0,
+                after_blank: true,
             })
             .collect()
     }
@@ -259,5 +289,37 @@ mod tests {
         let runs = language_runs(&b);
         assert_eq!(runs[1].blocks, 2..4);
         assert_eq!(runs[0].blocks, 0..2);
+    }
+
+    #[test]
+    fn a_kazakh_name_in_a_russian_signature_block_stays_with_its_version() {
+        // Russian text, then its signature block: a line naming a company in Kazakh letters
+        // and lines without letters; after a blank line, the next document's Kazakh title.
+        let mut b = blocks(&[
+            (0.0, 300.0),
+            (0.0, 300.0),
+            (0.0, 300.0),
+            (0.0, 300.0),
+            (42.0, 0.0),
+            (0.0, 8.0),
+            (0.0, 0.0),
+            (0.0, 0.0),
+            (56.0, 0.0),
+            (300.0, 0.0),
+            (300.0, 0.0),
+            (300.0, 0.0),
+            (0.0, 300.0),
+        ]);
+        for block in &mut b {
+            block.after_blank = false;
+        }
+        b[4].looks_like_start = true;
+        b[8].looks_like_start = true;
+        b[8].after_blank = true;
+        let runs = language_runs(&b);
+        assert_eq!(runs[1].blocks.start, 8, "{runs:?}");
+        // Without the blank line, the cheapest title-like place wins: the name's line.
+        b[8].after_blank = false;
+        assert_eq!(language_runs(&b)[1].blocks.start, 4);
     }
 }
