@@ -6,7 +6,7 @@ use kzru_align::{Aligner, BilingualDocument, Error, Lang, Pack};
 
 /// A Kazakh policy of `clauses` clauses, named by `title`.
 fn kazakh(title: &str, clauses: usize) -> String {
-    let mut text = format!("{title} САЯСАТЫ\n\n1. Жалпы ережелер\n\n");
+    let mut text = format!("{title} ҚҰПИЯЛЫҚ САЯСАТЫ\n\n1. Жалпы ережелер\n\n");
     for n in 1..=clauses {
         text.push_str(&format!(
             "1.{n}. Компания пайдаланушының дербес деректерін Қазақстан Республикасының заңнамасына сәйкес {n} жұмыс күні ішінде өңдейді және қорғайды.\n\n"
@@ -34,7 +34,7 @@ fn langs(pack: &Pack) -> Vec<Lang> {
 fn kazakh_russian_kazakh_russian_is_two_documents_with_the_files_lines() {
     let first = format!(
         "{}{}",
-        kazakh("ҚҰПИЯЛЫҚ", 4),
+        kazakh("ДЕРБЕС", 4),
         russian("КОНФИДЕНЦИАЛЬНОСТИ", 4)
     );
     let second = format!("{}{}", kazakh("COOKIE", 6), russian("COOKIE", 6));
@@ -148,7 +148,7 @@ fn copies_of_one_document_stay_one_document_with_equal_or_unequal_counts() {
     for (kk_copies, ru_copies) in [(3, 3), (3, 2), (2, 3)] {
         let text = format!(
             "{}{}",
-            kazakh("ҚҰПИЯЛЫҚ", 4).repeat(kk_copies),
+            kazakh("ДЕРБЕС", 4).repeat(kk_copies),
             russian("КОНФИДЕНЦИАЛЬНОСТИ", 4).repeat(ru_copies)
         );
         let pack = Pack::from_text("copies.txt", text.clone()).unwrap();
@@ -192,7 +192,7 @@ fn a_block_without_counterpart_is_refused_naming_the_blocks_and_lines() {
 #[test]
 fn a_russian_paragraph_quoted_inside_the_kazakh_version_is_no_document() {
     let quote = "«Компания вправе изменять настоящую Политику без предварительного уведомления пользователя».\n\n";
-    let kk = kazakh("ҚҰПИЯЛЫҚ", 8);
+    let kk = kazakh("ДЕРБЕС", 8);
     let (head, tail) = kk.split_at(kk.find("1.5.").unwrap());
     let text = format!("{head}{quote}{tail}{}", russian("КОНФИДЕНЦИАЛЬНОСТИ", 8));
     let pack = Pack::from_text("quote.txt", text).unwrap();
