@@ -23,12 +23,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use kzru_align::report::{
-    AlignmentReport, DEFAULT_PAGE_LIMIT, TextOptions, write_html, write_html_pages, write_text,
-    write_tmx,
+    AlignedDocument, AlignmentReport, DEFAULT_PAGE_LIMIT, NamedReport, PackReport, TextOptions,
+    write_html, write_html_pages, write_text, write_tmx, write_tmx_pack,
 };
 #[cfg(feature = "csv")]
 use kzru_align::report::{CsvOptions, DivergenceCsv};
-use kzru_align::{Aligner, BilingualDocument};
+use kzru_align::{Aligner, Alignment, BilingualDocument, Pack};
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -78,12 +78,141 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), String> {
-    let doc = match &args.other {
-        Some(other) => BilingualDocument::from_paths(&args.file, other),
-        None => BilingualDocument::from_path(&args.file),
+    match &args.other {
+        Some(other) => {
+            let doc =
+                BilingualDocument::from_paths(&args.file, other).map_err(|e| e.to_string())?;
+            write_document(args, &doc)
+        }
+        None => {
+            let pack = Pack::from_path(&args.file).map_err(|e| e.to_string())?;
+            match pack.documents() {
+                [doc] => write_document(args, doc),
+                _ => write_pack(args, &pack),
+            }
+        }
     }
-    .map_err(|e| e.to_string())?;
-    let alignment = Aligner::new().align(&doc);
+}
+
+/// Where the report goes: the `--out` file or standard output.
+fn output(args: &Args) -> Result<Box<dyn Write>, String> {
+    Ok(match &args.out {
+        Some(path) => {
+            Box::new(BufWriter::new(File::create(path).map_err(|e| {
+                format!("{}: cannot create: {e}", path.display())
+            })?))
+        }
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+/// The end of a run that wrote its report.
+fn finished(written: io::Result<()>, out: &mut dyn Write) -> Result<(), String> {
+    match written.and_then(|()| out.flush()) {
+        // The reader stopped early (`| head`): nothing is wrong.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| format!("cannot write the report: {e}")),
+    }
+}
+
+/// Writes the report of a file holding several documents (`docs/align-json.md`, "Packs"):
+/// each document in turn under its name, `file.txt#2`.
+fn write_pack(args: &Args, pack: &Pack) -> Result<(), String> {
+    let aligner = Aligner::new();
+    let alignments: Vec<Alignment> = pack.documents().iter().map(|d| aligner.align(d)).collect();
+    let names: Vec<String> = (0..alignments.len()).map(|i| pack.name(i)).collect();
+    if let Format::Html = args.format {
+        // One page per document, beside the `--out` file: nothing goes to `out`.
+        return write_pack_pages(args, pack, &alignments, &names);
+    }
+    let mut out = output(args)?;
+    let written = match args.format {
+        Format::Text => {
+            alignments
+                .iter()
+                .zip(&names)
+                .enumerate()
+                .try_for_each(|(i, (alignment, name))| {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    writeln!(out, "# document {} of {}: {name}", i + 1, alignments.len())?;
+                    write_text(alignment, TextOptions::default(), &mut out)
+                })
+        }
+        Format::Json => {
+            let report = PackReport {
+                source: pack.source_name(),
+                blocks: pack.blocks(),
+                documents: alignments
+                    .iter()
+                    .zip(&names)
+                    .map(|(alignment, name)| NamedReport {
+                        name: name.clone(),
+                        report: AlignmentReport::new(alignment),
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        Format::Tmx => {
+            let documents: Vec<(&str, AlignedDocument)> = names
+                .iter()
+                .zip(&alignments)
+                .map(|(name, alignment)| (name.as_str(), alignment.into()))
+                .collect();
+            write_tmx_pack(&documents, &mut out)
+        }
+        // Written above, page by page.
+        Format::Html => Ok(()),
+        #[cfg(feature = "csv")]
+        Format::Csv => {
+            DivergenceCsv::new(&mut out, CsvOptions::new().bom(args.bom)).and_then(|mut csv| {
+                for (name, alignment) in names.iter().zip(&alignments) {
+                    csv.write_document(name, alignment)?;
+                }
+                csv.finish().map(drop)
+            })
+        }
+    };
+    finished(written, &mut out)
+}
+
+/// Writes one HTML page (or its parts) per document of a pack: `FILE-1.html`, `FILE-2.html`, …
+/// beside the `--out` file.
+fn write_pack_pages(
+    args: &Args,
+    pack: &Pack,
+    alignments: &[Alignment],
+    names: &[String],
+) -> Result<(), String> {
+    let Some(path) = &args.out else {
+        return Err(format!(
+            "{} holds {} documents: give --out FILE.html, and each is written to FILE-1.html, FILE-2.html, …",
+            pack.source_name(),
+            alignments.len()
+        ));
+    };
+    for (i, alignment) in alignments.iter().enumerate() {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let extension = path
+            .extension()
+            .map_or("html".into(), |e| e.to_string_lossy());
+        let page = path.with_file_name(format!("{stem}-{}.{extension}", i + 1));
+        write_html_pages(alignment, &page, DEFAULT_PAGE_LIMIT).map_err(|e| e.to_string())?;
+        eprintln!("{}: {}", names[i], page.display());
+    }
+    Ok(())
+}
+
+/// Writes the report of one document.
+fn write_document(args: &Args, doc: &BilingualDocument) -> Result<(), String> {
+    let alignment = Aligner::new().align(doc);
     if let (Format::Html, Some(path)) = (args.format, &args.out) {
         let pages =
             write_html_pages(&alignment, path, DEFAULT_PAGE_LIMIT).map_err(|e| e.to_string())?;
@@ -97,14 +226,7 @@ fn run(args: &Args) -> Result<(), String> {
         }
         return Ok(());
     }
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => {
-            Box::new(BufWriter::new(File::create(path).map_err(|e| {
-                format!("{}: cannot create: {e}", path.display())
-            })?))
-        }
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
+    let mut out = output(args)?;
     let written = match args.format {
         Format::Text => write_text(&alignment, TextOptions::default(), &mut out),
         Format::Json => serde_json::to_writer_pretty(&mut out, &AlignmentReport::new(&alignment))
@@ -121,9 +243,5 @@ fn run(args: &Args) -> Result<(), String> {
             })
         }
     };
-    match written.and_then(|()| out.flush()) {
-        // The reader stopped early (`| head`): nothing is wrong.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| format!("cannot write the report: {e}")),
-    }
+    finished(written, &mut out)
 }

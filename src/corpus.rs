@@ -22,6 +22,7 @@ use crate::document::BilingualDocument;
 use crate::error::Error;
 use crate::language::Lang;
 use crate::link::Link;
+use crate::pack::{Pack, document_name};
 
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 5;
@@ -88,7 +89,8 @@ impl CorpusOptions {
 /// One processed document.
 #[derive(Debug)]
 pub struct DocumentResult {
-    /// A name for the document: its file, or the files of its pair joined by ` + `.
+    /// A name for the document: its file, or the files of its pair joined by ` + `; a
+    /// document of a file holding several is named by the file and its number, `file.txt#2`.
     pub name: String,
     /// The document.
     pub doc: BilingualDocument,
@@ -220,12 +222,12 @@ pub fn analyze_inputs(
 ) -> CorpusAnalysis {
     let processed: Vec<std::result::Result<DocumentResult, Skipped>> = inputs
         .par_iter()
-        .map(|input| {
-            let result = process(input, &options.aligner);
+        .flat_map_iter(|input| {
+            let results = process(input, &options.aligner);
             if let Some(first) = input.first() {
                 progress(first);
             }
-            result
+            results
         })
         .collect();
     let (mut documents, mut skipped) = (Vec::new(), Vec::new());
@@ -276,33 +278,51 @@ fn finish(
     analysis
 }
 
-fn process(input: &[PathBuf], aligner: &Aligner) -> std::result::Result<DocumentResult, Skipped> {
+/// The documents of one input: one file (which may hold a pack of documents, each named
+/// `file#2`, see [`Pack::name`]), or two files of one document.
+fn process(
+    input: &[PathBuf],
+    aligner: &Aligner,
+) -> Vec<std::result::Result<DocumentResult, Skipped>> {
     let skipped = |error: Error| Skipped {
         path: input.first().cloned().unwrap_or_default(),
         error,
     };
-    let doc = match input {
-        [one] => BilingualDocument::from_path(one),
-        [a, b] => BilingualDocument::from_paths(a, b),
+    let named: Vec<(String, BilingualDocument)> = match input {
+        [one] => match Pack::from_path(one) {
+            Ok(pack) => {
+                let count = pack.documents().len();
+                let name = pack.source_name().to_owned();
+                pack.into_documents()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, doc)| (document_name(&name, i, count), doc))
+                    .collect()
+            }
+            Err(error) => return vec![Err(skipped(error))],
+        },
+        [a, b] => match BilingualDocument::from_paths(a, b) {
+            Ok(doc) => vec![(format!("{} + {}", a.display(), b.display()), doc)],
+            Err(error) => return vec![Err(skipped(error))],
+        },
         _ => {
-            return Err(skipped(Error::Empty {
+            return vec![Err(skipped(Error::Empty {
                 file: String::new(),
-            }));
+            }))];
         }
-    }
-    .map_err(skipped)?;
-    let name = input
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let (links, divergences) = aligner.align(&doc).into_parts();
-    Ok(DocumentResult {
-        name,
-        doc,
-        links,
-        divergences,
-    })
+    };
+    named
+        .into_iter()
+        .map(|(name, doc)| {
+            let (links, divergences) = aligner.align(&doc).into_parts();
+            Ok(DocumentResult {
+                name,
+                doc,
+                links,
+                divergences,
+            })
+        })
+        .collect()
 }
 
 /// Shingle hashes of a version's text, sorted and without repeats.

@@ -14,7 +14,7 @@ use crate::numbering;
 use crate::read::Origin;
 use crate::segment::segment;
 use crate::span::Span;
-use crate::split::{VersionRange, dominant_language, split_versions};
+use crate::split::{Layout, VersionRange, dominant_language, split_input};
 
 /// One language version of a document: its clauses and the problems found in it.
 #[derive(Clone, Debug)]
@@ -145,12 +145,35 @@ impl BilingualDocument {
     }
 
     /// Processes one loaded input that holds both versions, or one.
+    ///
+    /// An input holding several bilingual documents one after another (`kk, ru, kk, ru`) is
+    /// an [`Error::SeveralDocuments`] naming its language blocks: read it as a
+    /// [`Pack`](crate::Pack). One whose language blocks cannot be paired is an
+    /// [`Error::Unsplittable`].
     pub fn from_source(source: Source) -> Result<BilingualDocument> {
-        let ranges = split_versions(&source)?;
-        Ok(BilingualDocument::build(
-            vec![source],
-            ranges.into_iter().map(|r| (0, r)).collect(),
-        ))
+        match split_input(&source)? {
+            Layout::Document(ranges) => Ok(BilingualDocument::of_ranges(source, ranges, true)),
+            Layout::Pack { blocks, .. } => Err(Error::SeveralDocuments {
+                file: source.name().to_owned(),
+                blocks,
+            }),
+        }
+    }
+
+    /// One document of `source` made of the versions in `ranges`; with `notices`, the
+    /// parts its reader left out are reported as its findings (in a pack, by its first
+    /// document only).
+    pub(crate) fn of_ranges(
+        source: Source,
+        ranges: Vec<VersionRange>,
+        notices: bool,
+    ) -> BilingualDocument {
+        let mut doc =
+            BilingualDocument::build(vec![source], ranges.into_iter().map(|r| (0, r)).collect());
+        if !notices {
+            doc.findings.retain(|f| f.kind() != Kind::LeftOut);
+        }
+        doc
     }
 
     /// Processes two loaded inputs with one version each, in either order.

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::language_block::{self, LanguageBlock};
+
 /// Everything that can stop a document from being read, or a report from being written.
 ///
 /// Every variant names the input (`file`: a path, or the name given to an in-memory text) or
@@ -124,6 +126,24 @@ pub enum Error {
         /// The limit.
         limit: u64,
     },
+    /// The file holds several bilingual documents one after another (`kk, ru, kk, ru`): read
+    /// it as a [`Pack`](crate::Pack), which gives each document on its own.
+    SeveralDocuments {
+        /// Name of the input.
+        file: String,
+        /// The language blocks found, in order.
+        blocks: Vec<LanguageBlock>,
+    },
+    /// The file's languages alternate in blocks that cannot be paired into documents (one
+    /// block has no counterpart, or a pair is too unequal to be one text's two versions).
+    Unsplittable {
+        /// Name of the input.
+        file: String,
+        /// The language blocks found, in order.
+        blocks: Vec<LanguageBlock>,
+        /// Why they cannot be paired.
+        reason: String,
+    },
     /// A PDF file has no text layer (a scan).
     NoTextLayer {
         /// Name of the input.
@@ -196,6 +216,21 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "{file}: {place}: the {format} file exceeds the reader's limit on {what} ({limit}); refused as a possible decompression bomb (raise `read::Limits` if the file is genuine)"
+            ),
+            Error::SeveralDocuments { file, blocks } => write!(
+                f,
+                "{file}: holds {} bilingual documents one after another (language blocks: {}); read it as a pack (`kzru_align::Pack`), one document at a time",
+                blocks.len() / 2,
+                language_block::list(blocks)
+            ),
+            Error::Unsplittable {
+                file,
+                blocks,
+                reason,
+            } => write!(
+                f,
+                "{file}: the languages alternate in blocks that cannot be paired into documents ({}): {reason}; give each document its own file",
+                language_block::list(blocks)
             ),
             Error::NoTextLayer { file, pages } => write!(
                 f,

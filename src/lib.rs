@@ -16,7 +16,7 @@
 //! | read | [`read`] | Word, PDF and HTML files told by content, to text with the origin of every line |
 //! | normalize | [`normalize()`] | strip Markdown/HTML, NFC, repair mixed-script words, collapse white space |
 //! | detect language | [`detect_language`] | Kazakh-only letters first, a two-language detector for short blocks |
-//! | split versions | [`BilingualDocument`] | find the Kazakh and the Russian version of an input |
+//! | split versions | [`BilingualDocument`], [`Pack`] | find the Kazakh and the Russian version of an input; the documents of a file holding several |
 //! | segment | [`Clause`] | title, preamble, sections, clauses, items, bullets, table rows |
 //! | check numbering | [`Finding`] | out of sequence, gaps, duplicates, mixed styles |
 //! | align | [`Aligner`] | pair every Kazakh clause with its Russian counterpart, or none |
@@ -81,6 +81,7 @@ mod finding;
 mod glossary;
 mod kind;
 mod language;
+mod language_block;
 mod layout;
 mod length;
 mod link;
@@ -90,6 +91,7 @@ mod morphology;
 pub mod normalize;
 mod number;
 mod numbering;
+mod pack;
 pub mod read;
 pub mod report;
 mod segment;
@@ -119,11 +121,13 @@ pub use kind::Kind as FindingKind;
 pub use kind::Kind as DivergenceKind;
 pub use kind::{Kind, ParseKindError, Scope, Severity};
 pub use language::{ByLang, Evidence, Lang, LanguageGuess, detect_language};
+pub use language_block::LanguageBlock;
 pub use link::Link;
 pub use load::{DEFAULT_SIZE_LIMIT, Source};
 pub use meaning::{Cue, MeaningMismatch, MeaningSubKind};
 pub use normalize::{Normalized, normalize};
 pub use number::{ClauseNumber, NumberStyle};
+pub use pack::Pack;
 pub use span::Span;
 
 /// The README's examples, compiled and run as doctests so that they stay true.

@@ -2,6 +2,7 @@
 //! a Word, PDF or HTML file the text its reader extracted and where each line came from.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::read::{self, Extracted, Format, Limits, Notice, Origin};
@@ -18,15 +19,18 @@ pub const DEFAULT_SIZE_LIMIT: u64 = 256 * 1024 * 1024;
 /// point into the decoded text; a Word, PDF or HTML file (told by its content, see
 /// [`read::sniff`]) is replaced by the text its reader extracted, and
 /// [`Source::origin_of_line`] tells where each line of that text came from.
+///
+/// The text, its line index and the origins are shared: a clone is cheap, so that the
+/// documents of a [`Pack`](crate::Pack) can each hold their file without copying it.
 #[derive(Clone, Debug)]
 pub struct Source {
     name: String,
-    text: String,
+    text: Arc<String>,
     body_start: usize,
-    lines: LineIndex,
+    lines: Arc<LineIndex>,
     format: Format,
-    origins: Vec<Origin>,
-    notices: Vec<Notice>,
+    origins: Arc<Vec<Origin>>,
+    notices: Arc<Vec<Notice>>,
 }
 
 impl Source {
@@ -68,8 +72,8 @@ impl Source {
         } = extracted;
         let mut source = Source::checked(name, text)?;
         source.format = format;
-        source.origins = origins;
-        source.notices = notices;
+        source.origins = Arc::new(origins);
+        source.notices = Arc::new(notices);
         Ok(source)
     }
 
@@ -114,12 +118,12 @@ impl Source {
         let lines = LineIndex::new(&text);
         Ok(Source {
             name,
-            text,
+            text: Arc::new(text),
             body_start,
-            lines,
+            lines: Arc::new(lines),
             format: Format::Text,
-            origins: Vec::new(),
-            notices: Vec::new(),
+            origins: Arc::default(),
+            notices: Arc::default(),
         })
     }
 

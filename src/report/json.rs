@@ -121,6 +121,32 @@ impl<'a> AlignmentReport<'a> {
     }
 }
 
+/// The JSON report of a file holding several documents (a [`Pack`](crate::Pack)):
+/// `{"source", "blocks", "documents"}`, each document an [`AlignmentReport`] with its `name`
+/// (`docs/align-json.md`).
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PackReport<'a> {
+    /// The file.
+    pub source: &'a str,
+    /// Its language blocks, in order.
+    pub blocks: &'a [crate::LanguageBlock],
+    /// One report per document, in the order of the file.
+    pub documents: Vec<NamedReport<'a>>,
+}
+
+/// One document's report in a [`PackReport`]: its name (`file.txt#2`) and the keys of its
+/// [`AlignmentReport`].
+#[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NamedReport<'a> {
+    /// `file.txt#2`.
+    pub name: String,
+    /// The document's report.
+    #[cfg_attr(feature = "serde", serde(flatten))]
+    pub report: AlignmentReport<'a>,
+}
+
 /// A document in the JSON corpus report.
 #[cfg(feature = "serde")]
 #[derive(serde::Serialize)]

@@ -32,8 +32,8 @@ pub use diff_html::write_diff_html;
 #[cfg(feature = "csv")]
 pub use divergence_csv::{CsvOptions, DivergenceCsv};
 pub use document_page::{write_html, write_html_pages};
-pub use json::{AlignmentReport, ClauseRecord, SourceFiles};
+pub use json::{AlignmentReport, ClauseRecord, NamedReport, PackReport, SourceFiles};
 pub use text::{TextOptions, write_text};
-pub use tmx::write_tmx;
+pub use tmx::{write_tmx, write_tmx_pack};
 pub use view::AlignedDocument;
 pub use write::write_atomic;

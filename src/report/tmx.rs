@@ -18,7 +18,34 @@ use crate::{Clause, Lang};
 /// `document` is an [`AlignedDocument`] or anything that converts into one, such as an
 /// `&Alignment`.
 pub fn write_tmx<'a, W: Write>(document: impl Into<AlignedDocument<'a>>, out: W) -> io::Result<()> {
-    let AlignedDocument { doc, links, .. } = document.into();
+    write_units(&[(None, document.into())], out)
+}
+
+/// Writes the documents of a [`Pack`](crate::Pack) as one TMX 1.4b file: the units of each
+/// document in turn, numbered on across documents, each with a `<prop type="x-document">`
+/// naming its document (`file.txt#2`).
+pub fn write_tmx_pack<W: Write>(
+    documents: &[(&str, AlignedDocument<'_>)],
+    out: W,
+) -> io::Result<()> {
+    let named: Vec<(Option<&str>, AlignedDocument<'_>)> = documents
+        .iter()
+        .map(|&(name, document)| (Some(name), document))
+        .collect();
+    write_units(&named, out)
+}
+
+/// The TMX file of `documents`, each with its name as a property when it has one.
+fn write_units<W: Write>(
+    documents: &[(Option<&str>, AlignedDocument<'_>)],
+    out: W,
+) -> io::Result<()> {
+    let units = documents.iter().flat_map(|(name, document)| {
+        document
+            .links
+            .iter()
+            .map(move |link| (*name, document.doc, link))
+    });
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     writer
@@ -37,12 +64,17 @@ pub fn write_tmx<'a, W: Write>(document: impl Into<AlignedDocument<'a>>, out: W)
                 ])
                 .write_empty()?;
             w.create_element("body").write_inner_content(|w| {
-                for (index, link) in links.iter().enumerate() {
+                for (index, (name, doc, link)) in units.enumerate() {
                     let tuid = (index + 1).to_string();
                     let score = format!("{:.3}", link.score());
                     w.create_element("tu")
                         .with_attribute(("tuid", tuid.as_str()))
                         .write_inner_content(|w| {
+                            if let Some(name) = name {
+                                w.create_element("prop")
+                                    .with_attribute(("type", "x-document"))
+                                    .write_text_content(BytesText::new(name))?;
+                            }
                             for lang in Lang::ALL {
                                 let clauses: Vec<&Clause> = link
                                     .side(lang)

@@ -17,6 +17,7 @@ mod generated_documents;
 mod html_reader;
 mod meaning;
 mod mutations;
+mod packs;
 mod pdf_reader;
 mod properties;
 #[cfg(feature = "docx")]

@@ -1,108 +1,46 @@
 //! Finding the language versions of an input: one file may hold the Kazakh and the Russian
-//! version one after the other (in either order), or only one of them.
+//! version one after the other (in either order), or only one of them; or several bilingual
+//! documents one after another (`kk, ru, kk, ru`), a pack.
+
+mod blocks;
+mod pairing;
+mod runs;
 
 use crate::error::{Error, Result};
-use crate::language::{ByLang, Evidence, Lang, LanguageGuess, detect_by_letters, detect_language};
+use crate::language::{ByLang, Lang};
+use crate::language_block::LanguageBlock;
 use crate::load::Source;
-use crate::normalize::{is_collapsible_space, normalize_at};
-use crate::span::{Span, lines_in};
+use crate::span::Span;
+use blocks::{Block, blocks, settle};
+pub(crate) use pairing::VersionRange;
+use pairing::{language_blocks, pair_runs};
+use runs::language_runs;
 
 /// A second version needs at least this much weight: one short sentence. The real guard
 /// against taking a quoted paragraph for a version is the relative size test below.
 const MIN_VERSION_WEIGHT: f32 = 15.0;
-
-/// A language version's place in its input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct VersionRange {
-    pub(crate) lang: Lang,
-    pub(crate) span: Span,
-}
-
-/// A block of consecutive non-blank lines and the language weights of its text.
-struct Block {
-    span: Span,
-    /// How much of the block's text is Kazakh and how much Russian.
-    weight: ByLang<f32>,
-    looks_like_start: bool,
-    /// The letters did not decide; a detector has not been asked yet.
-    undecided: bool,
-}
-
-impl Block {
-    fn weigh(&mut self, guess: LanguageGuess) {
-        let mut weight = guess.cyrillic_letters.min(400) as f32 * guess.confidence;
-        if guess.evidence != Evidence::Letters {
-            // Statistical guesses on short texts are the least reliable signal.
-            weight *= 0.5;
-        }
-        self.weight = ByLang::default();
-        if let Some(lang) = guess.lang {
-            *self.weight.get_mut(lang) = weight;
-        }
-        self.undecided = false;
-    }
-}
 
 /// How many blocks on each side of the boundary the decided blocks point to go to the
 /// detector when the letters do not decide them. Elsewhere a short block's language cannot
 /// move the boundary, and the detector was half the time of reading a document.
 const DETECTOR_WINDOW: usize = 8;
 
-/// Blocks of the input with their language weight: the number of Cyrillic letters (capped,
-/// so that one long paragraph cannot outvote the structure) times the guess's confidence.
-/// Blocks the letters do not decide are left undecided (see [`settle`]).
-fn blocks(source: &Source) -> Vec<Block> {
-    let text = source.text();
-    let mut blocks: Vec<Block> = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    let close = |span: (usize, usize), blocks: &mut Vec<Block>| {
-        // Letters are counted on the raw text (markup has none); normalizing is left to the
-        // few blocks the detector must see.
-        let raw = &text[span.0..span.1];
-        let first = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*'));
-        let looks_like_start = first.chars().count() <= 80
-            && !first.ends_with(['.', ';', ',', ':'])
-            || first.starts_with("1.") && !first.starts_with("1.1");
-        let mut block = Block {
-            span: Span::new(span.0, span.1),
-            weight: ByLang::default(),
-            looks_like_start,
-            undecided: true,
-        };
-        if let Some(guess) = detect_by_letters(raw) {
-            block.weigh(guess);
-        }
-        blocks.push(block);
-    };
-    // Without blank lines between paragraphs, every line is a block of its own: otherwise
-    // the whole input would be one block in one language.
-    let by_line = crate::layout::lines_are_paragraphs(text, source.body());
-    for (start, end) in lines_in(text, source.body().range()) {
-        if by_line && let Some(span) = current.take() {
-            close(span, &mut blocks);
-        }
-        if text[start..end].chars().all(is_collapsible_space) {
-            if let Some(span) = current.take() {
-                close(span, &mut blocks);
-            }
-        } else {
-            current = Some(current.map_or((start, end), |(s, _)| (s, end)));
-        }
-    }
-    if let Some(span) = current {
-        close(span, &mut blocks);
-    }
-    blocks
-}
+/// When the language blocks of an input cannot be paired into documents, it is still read as
+/// one document of two versions if that leaves no more than this share of the smaller
+/// version's weight in the wrong language (a long quotation); otherwise it is refused.
+const MAX_WRONG_SHARE_OF_ONE_DOCUMENT: f32 = 0.15;
 
-/// Asks the detector about the undecided blocks in `range`.
-fn settle(source: &Source, blocks: &mut [Block], range: std::ops::Range<usize>) {
-    for block in &mut blocks[range] {
-        if block.undecided {
-            let normalized = normalize_at(source.slice(block.span), block.span.start());
-            block.weigh(detect_language(normalized.text()));
-        }
-    }
+/// What an input holds.
+#[derive(Debug)]
+pub(crate) enum Layout {
+    /// One document: one language version, or two.
+    Document(Vec<VersionRange>),
+    /// Several documents one after another, each with its two versions, and the language
+    /// blocks they were found in.
+    Pack {
+        documents: Vec<Vec<VersionRange>>,
+        blocks: Vec<LanguageBlock>,
+    },
 }
 
 /// The blocks of an input and their total Kazakh and Russian weights; an error when the
@@ -117,9 +55,7 @@ fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, ByLang<f32>)> {
         let all = 0..blocks.len();
         settle(source, &mut blocks, all);
     } else if let Some(boundary) = best_boundary(&blocks) {
-        let window = boundary.saturating_sub(DETECTOR_WINDOW)
-            ..(boundary + DETECTOR_WINDOW).min(blocks.len());
-        settle(source, &mut blocks, window);
+        settle(source, &mut blocks, window(boundary));
     }
     let total = ByLang {
         kk: blocks.iter().map(|b| b.weight.kk).sum(),
@@ -133,6 +69,10 @@ fn weighed_blocks(source: &Source) -> Result<(Vec<Block>, ByLang<f32>)> {
     Ok((blocks, total))
 }
 
+/// The blocks around `boundary` the detector is asked about.
+fn window(boundary: usize) -> std::ops::Range<usize> {
+    boundary.saturating_sub(DETECTOR_WINDOW)..boundary + DETECTOR_WINDOW
+}
 /// The language with the larger total weight; Kazakh on a tie.
 fn majority(total: &ByLang<f32>) -> Lang {
     if total.kk >= total.ru {
@@ -191,20 +131,25 @@ fn best_boundary(blocks: &[Block]) -> Option<usize> {
     choose_boundary(blocks).map(|(_, _, boundary)| boundary)
 }
 
-/// Finds the language versions of one input.
-pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
-    let (blocks, total) = weighed_blocks(source)?;
+/// The best split of an input into two versions: `(versions, weight on the wrong side,
+/// weight of the smaller version)`, or one version when the input holds one language.
+fn two_versions(
+    source: &Source,
+    blocks: &[Block],
+    total: &ByLang<f32>,
+) -> (Vec<VersionRange>, f32, f32) {
     let body = source.body();
-    let majority = majority(&total);
+    let majority = majority(total);
     let single = vec![VersionRange {
         lang: majority,
         span: body,
     }];
+    let wrong_in_single = *total.get(majority.other());
     if blocks.len() < 2 {
-        return Ok(single);
+        return (single, wrong_in_single, 0.0);
     }
-    let Some((best_cost, first, boundary)) = choose_boundary(&blocks) else {
-        return Ok(single);
+    let Some((best_cost, first, boundary)) = choose_boundary(blocks) else {
+        return (single, wrong_in_single, 0.0);
     };
     let own_first: f32 = blocks[..boundary].iter().map(|b| b.weight.get(first)).sum();
     let own_second: f32 = blocks[boundary..]
@@ -218,10 +163,10 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
         && smaller >= 0.25 * own_first.max(own_second)
         && best_cost < 0.5 * smaller;
     if !two_versions {
-        return Ok(single);
+        return (single, wrong_in_single, 0.0);
     }
     let at = blocks[boundary].span.start();
-    Ok(vec![
+    let versions = vec![
         VersionRange {
             lang: first,
             span: Span::new(body.start(), at),
@@ -230,7 +175,48 @@ pub(crate) fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
             lang: first.other(),
             span: Span::new(at, body.end()),
         },
-    ])
+    ];
+    (versions, best_cost, smaller)
+}
+
+/// Finds what one input holds: one document (one or two language versions), or several
+/// bilingual documents one after another. A file whose languages alternate in blocks that
+/// cannot be paired into documents is an [`Error::Unsplittable`].
+pub(crate) fn split_input(source: &Source) -> Result<Layout> {
+    let (blocks, total) = weighed_blocks(source)?;
+    let one_document = || Layout::Document(two_versions(source, &blocks, &total).0);
+    let runs = language_runs(&blocks);
+    if runs.len() < 3 {
+        return Ok(one_document());
+    }
+    // The languages alternate: settle the short blocks around every change of language, as
+    // around the one boundary of a single document, and look again.
+    let mut settled = blocks.clone();
+    for run in runs.iter().skip(1) {
+        settle(source, &mut settled, window(run.blocks.start));
+    }
+    let runs = language_runs(&settled);
+    if runs.len() < 3 {
+        return Ok(one_document());
+    }
+    match pair_runs(source, &settled, &runs) {
+        Ok(documents) => Ok(Layout::Pack {
+            documents,
+            blocks: language_blocks(source, &settled, &runs),
+        }),
+        Err(reason) => {
+            let (versions, wrong, smaller) = two_versions(source, &blocks, &total);
+            if versions.len() == 2 && wrong <= MAX_WRONG_SHARE_OF_ONE_DOCUMENT * smaller {
+                return Ok(Layout::Document(versions));
+            }
+            let blocks = language_blocks(source, &settled, &runs);
+            Err(Error::Unsplittable {
+                file: source.name().to_owned(),
+                blocks,
+                reason,
+            })
+        }
+    }
 }
 
 /// The language of an input known to hold one version (one file of a pair).
@@ -245,6 +231,14 @@ mod tests {
 
     const KK: &str = "ҚҰПИЯЛЫҚ САЯСАТЫ\n\n1. Жалпы ережелер\n\n1.1. Осы Саясат дербес деректерді қорғау туралы заңнамаға сәйкес әзірленді және Компанияның барлық қызметкерлеріне қолданылады.\n\n1.2. Пайдаланушы осы Саясатпен келіседі.\n";
     const RU: &str = "ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ\n\n1. Общие положения\n\n1.1. Настоящая Политика разработана в соответствии с законодательством о защите персональных данных и применяется ко всем работникам Компании.\n\n1.2. Пользователь соглашается с Политикой.\n";
+
+    /// The versions of a one-document input.
+    fn split_versions(source: &Source) -> Result<Vec<VersionRange>> {
+        match split_input(source)? {
+            Layout::Document(versions) => Ok(versions),
+            Layout::Pack { blocks, .. } => panic!("a pack: {blocks:?}"),
+        }
+    }
 
     fn split(text: &str) -> Vec<(Lang, String)> {
         let source = Source::from_text("t", text).unwrap();
