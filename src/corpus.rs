@@ -22,7 +22,7 @@ use crate::document::BilingualDocument;
 use crate::error::Error;
 use crate::language::Lang;
 use crate::link::Link;
-use crate::pack::{Pack, document_name};
+use crate::pack::Pack;
 
 /// Words per shingle.
 const SHINGLE_WORDS: usize = 5;
@@ -290,15 +290,7 @@ fn process(
     };
     let named: Vec<(String, BilingualDocument)> = match input {
         [one] => match Pack::from_path(one) {
-            Ok(pack) => {
-                let count = pack.documents().len();
-                let name = pack.source_name().to_owned();
-                pack.into_documents()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, doc)| (document_name(&name, i, count), doc))
-                    .collect()
-            }
+            Ok(pack) => pack.into_named_documents(),
             Err(error) => return vec![Err(skipped(error))],
         },
         [a, b] => match BilingualDocument::from_paths(a, b) {

@@ -7,7 +7,7 @@ use crate::document::BilingualDocument;
 use crate::error::Result;
 use crate::language_block::LanguageBlock;
 use crate::load::Source;
-use crate::split::{Layout, VersionRange, split_input};
+use crate::split::{Layout, block_at, split_input};
 
 /// A file of one or more bilingual documents.
 ///
@@ -59,7 +59,10 @@ impl Pack {
         let name = source.name().to_owned();
         let (documents, blocks) = match split_input(&source)? {
             Layout::Document(ranges) => {
-                let blocks = ranges.iter().map(|r| block_of(&source, r)).collect();
+                let blocks = ranges
+                    .iter()
+                    .map(|r| block_at(&source, r.lang, r.span))
+                    .collect();
                 (vec![ranges], blocks)
             }
             Layout::Pack { documents, blocks } => (documents, blocks),
@@ -91,6 +94,17 @@ impl Pack {
         self.documents
     }
 
+    /// The documents with their names (see [`Pack::name`]), taken out of the pack.
+    pub fn into_named_documents(self) -> Vec<(String, BilingualDocument)> {
+        let count = self.documents.len();
+        let name = self.name;
+        self.documents
+            .into_iter()
+            .enumerate()
+            .map(|(i, doc)| (document_name(&name, i, count), doc))
+            .collect()
+    }
+
     /// The language blocks of the file, in order: one per version of each document.
     pub fn blocks(&self) -> &[LanguageBlock] {
         &self.blocks
@@ -104,23 +118,10 @@ impl Pack {
 }
 
 /// The name of document `index` of `count` in the file `name`: see [`Pack::name`].
-pub(crate) fn document_name(name: &str, index: usize, count: usize) -> String {
+fn document_name(name: &str, index: usize, count: usize) -> String {
     if count == 1 {
         name.to_owned()
     } else {
         format!("{name}#{}", index + 1)
     }
-}
-
-/// A version's range as a language block.
-fn block_of(source: &Source, range: &VersionRange) -> LanguageBlock {
-    let text = source.slice(range.span);
-    let first = range.span.start() + (text.len() - text.trim_start().len());
-    let last = range.span.start() + text.trim_end().len();
-    LanguageBlock::new(
-        range.lang,
-        range.span,
-        source.line_of(first),
-        source.line_of(last.saturating_sub(1).max(first)),
-    )
 }

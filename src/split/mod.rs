@@ -12,7 +12,7 @@ use crate::language_block::LanguageBlock;
 use crate::load::Source;
 use crate::span::Span;
 use blocks::{Block, blocks, settle};
-pub(crate) use pairing::VersionRange;
+pub(crate) use pairing::{VersionRange, block_at};
 use pairing::{language_blocks, pair_runs};
 use runs::language_runs;
 

@@ -50,15 +50,19 @@ pub(crate) fn language_blocks(
     run_spans(source, blocks, runs)
         .into_iter()
         .zip(runs)
-        .map(|(span, run)| {
-            let text = source.slice(span);
-            let first = span.start() + (text.len() - text.trim_start().len());
-            let last = span.start() + text.trim_end().len();
-            let line = source.line_of(first.min(span.end()));
-            let end_line = source.line_of(last.saturating_sub(1).max(first).min(span.end()));
-            LanguageBlock::new(run.lang, span, line, end_line)
-        })
+        .map(|(span, run)| block_at(source, run.lang, span))
         .collect()
+}
+
+/// The text of `span` in `source` as a [`LanguageBlock`] of `lang`, with the lines of its
+/// first and last text (blank lines around it are not the block's).
+pub(crate) fn block_at(source: &Source, lang: Lang, span: Span) -> LanguageBlock {
+    let text = source.slice(span);
+    let first = span.start() + (text.len() - text.trim_start().len());
+    let last = span.start() + text.trim_end().len();
+    let line = source.line_of(first.min(span.end()));
+    let end_line = source.line_of(last.saturating_sub(1).max(first).min(span.end()));
+    LanguageBlock::new(lang, span, line, end_line)
 }
 
 /// The documents of an input with three runs or more: each run with the next, in order.
