@@ -3,12 +3,11 @@
 //! Kazakh is written in Cyrillic with nine letters Russian lacks (ә ғ қ ң ө ұ ү һ і). Their
 //! density decides almost every block of a real document. What is left, short blocks with
 //! none of those letters (a heading such as «Вводная часть», a list item «- Жынысы;»), goes
-//! to a statistical detector restricted to these two languages (the `lingua` feature), or
-//! without it to a count of frequent function words.
+//! to a statistical detector restricted to these two languages (the `lingua` feature: lingua's
+//! n-gram models, scored in `language_model`), or without it to a count of frequent function
+//! words.
 
 use std::fmt;
-#[cfg(feature = "lingua")]
-use std::sync::OnceLock;
 
 /// A language of a document version, written as its ISO 639-1 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -228,30 +227,24 @@ pub(crate) fn detect_by_letters(text: &str) -> Option<LanguageGuess> {
 
 #[cfg(feature = "lingua")]
 fn detect_short(text: &str) -> (Option<Lang>, f32, Evidence) {
-    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
-    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
-    let detector = DETECTOR.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&[Language::Kazakh, Language::Russian]).build()
-    });
     // Only the Cyrillic words: Latin names and digits tell nothing between Kazakh and
-    // Russian, and a Latin letter sends the detector through a one-time walk over the
-    // alphabets of every script, a third of a whole document's run.
+    // Russian (and a Latin word outnumbering the Cyrillic ones would silence the models).
     let cyrillic: String = text
         .split_whitespace()
         .filter(|word| word.chars().any(is_cyrillic_letter))
         .collect::<Vec<_>>()
         .join(" ");
-    let values = detector.compute_language_confidence_values(cyrillic);
-    match values.first() {
-        Some(&(language, confidence)) if confidence > 0.0 => {
-            let lang = if language == Language::Kazakh {
-                Lang::Kk
-            } else {
-                Lang::Ru
-            };
-            (Some(lang), confidence as f32, Evidence::Detector)
-        }
-        _ => function_words(text),
+    let values = crate::language_model::confidence_values(&cyrillic);
+    // Equal values go to Kazakh, as lingua sorts them.
+    let (lang, confidence) = if values.kk >= values.ru {
+        (Lang::Kk, values.kk)
+    } else {
+        (Lang::Ru, values.ru)
+    };
+    if confidence > 0.0 {
+        (Some(lang), confidence as f32, Evidence::Detector)
+    } else {
+        function_words(text)
     }
 }
 

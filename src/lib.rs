@@ -59,8 +59,10 @@
 //!
 //! - `serde` (default): `Serialize` for the document model, in `snake_case` with ISO 639-1
 //!   language codes; the JSON schema is in `docs/outline-json.md`.
-//! - `lingua` (default): the `lingua` detector, restricted to Kazakh and Russian, for short
-//!   blocks without Kazakh-only letters. Without it, a count of function words decides.
+//! - `lingua` (default): a statistical detector for short blocks without Kazakh-only letters:
+//!   lingua's Kazakh and Russian n-gram models (its model crates, read with `fst`), scored as
+//!   the `lingua` detector restricted to these two languages scores them, without its start-up.
+//!   Without it, a count of function words decides.
 //! - `html` (default): the web page reader of [`read`] (an HTML5 parser, `scraper`).
 //! - `pdf`: the PDF reader of [`read`] (`lopdf`; off by default for its weight).
 
@@ -82,6 +84,8 @@ mod glossary;
 mod kind;
 mod language;
 mod language_block;
+#[cfg(feature = "lingua")]
+mod language_model;
 mod layout;
 mod length;
 mod link;
