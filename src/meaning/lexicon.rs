@@ -223,6 +223,87 @@ fn index(side: Side, topics: bool) -> &'static FirstLetters {
     &index[side.slot() * 2 + usize::from(topics)]
 }
 
+/// The entries by their first pattern's stem, for each [`Side`], topics and the other roles
+/// apart: a trie of the stems' letters, each node listing the entries whose stem ends there,
+/// in file order. The entries to try for a word are met walking its letters down.
+#[derive(Default)]
+struct Stems {
+    nodes: Vec<StemNode>,
+}
+
+#[derive(Default)]
+struct StemNode {
+    children: Vec<(char, u32)>,
+    entries: Vec<u16>,
+}
+
+impl Stems {
+    fn insert(&mut self, stem: &str, entry: u16) {
+        if self.nodes.is_empty() {
+            self.nodes.push(StemNode::default());
+        }
+        let mut node = 0usize;
+        for c in stem.chars() {
+            node = match self.nodes[node].children.iter().find(|(x, _)| *x == c) {
+                Some(&(_, child)) => child as usize,
+                None => {
+                    let child = self.nodes.len();
+                    self.nodes.push(StemNode::default());
+                    let id = u32::try_from(child).expect("fewer than 2^32 trie nodes");
+                    self.nodes[node].children.push((c, id));
+                    child
+                }
+            };
+        }
+        self.nodes[node].entries.push(entry);
+    }
+
+    /// The entries whose stem is a prefix of `word`, in file order.
+    fn prefixes_of(&self, word: &str) -> Vec<u16> {
+        let mut found = Vec::new();
+        let mut node = 0usize;
+        for c in word.chars() {
+            let Some(&(_, child)) = self
+                .nodes
+                .get(node)
+                .and_then(|n| n.children.iter().find(|(x, _)| *x == c))
+            else {
+                break;
+            };
+            node = child as usize;
+            found.extend_from_slice(&self.nodes[node].entries);
+        }
+        found.sort_unstable();
+        found
+    }
+}
+
+fn stem_index(side: Side, topics: bool) -> &'static Stems {
+    static INDEX: OnceLock<[Stems; 6]> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: [Stems; 6] = Default::default();
+        for side in [
+            Side::Written(Lang::Kk),
+            Side::Written(Lang::Ru),
+            Side::Folded,
+        ] {
+            for (i, entry) in entries().iter().enumerate() {
+                let Some(stem) = side.patterns(entry).first().map(WordPattern::stem) else {
+                    continue;
+                };
+                if stem.is_empty() {
+                    continue;
+                }
+                let slot = side.slot() * 2 + usize::from(entry.role == Role::Topic);
+                let i = u16::try_from(i).expect("the lexicon has fewer than 65,536 entries");
+                index[slot].insert(stem, i);
+            }
+        }
+        index
+    });
+    &index[side.slot() * 2 + usize::from(topics)]
+}
+
 /// The longest entry (in words) whose patterns of `lang` match the words from `at`, with its
 /// length; the first in file order among equals. Topics are left out: they are read from
 /// headings only ([`longest_topic_at`]), so that they never shadow the roles of running text.
@@ -266,40 +347,20 @@ fn longest(
     side: Side,
     topics: bool,
 ) -> Option<(&'static Entry, usize)> {
-    let first = words.get(at)?.as_ref().chars().next()?;
-    let index = index(side, topics);
-    let mut candidates: &[u16] = index.get(&first).map_or(&[], Vec::as_slice);
-    let merged: Vec<u16>;
-    if first == 'ё' {
-        // A Russian `word^` reads `ё` as `е`: its entries are under `е`.
-        let mut both: Vec<u16> = candidates.to_vec();
-        both.extend(index.get(&'е').into_iter().flatten());
-        both.sort_unstable();
-        merged = both;
-        candidates = &merged;
-    }
+    let word = words.get(at)?.as_ref();
+    let first = word.chars().next()?;
     let entries = entries();
     let lang = side.lang();
-    // Every word a pattern matches starts with the pattern's stem, `ё` read as `е` (see
-    // `WordPattern::stem`): a word without `ё` that does not start with it is passed over
-    // without the costlier match, which the letters shared by many entries made most of the
-    // time of a skeleton.
-    let word = words[at].as_ref();
-    let prefilter = !crate::words::has_char(word, 'ё');
     let mut best: Option<(&'static Entry, usize)> = None;
-    for &i in candidates {
+    let mut consider = |i: u16, check_stem: bool| {
         let entry = &entries[usize::from(i)];
         let patterns = side.patterns(entry);
         let n = patterns.len();
         if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
-            continue;
+            return;
         }
-        if prefilter
-            && patterns
-                .first()
-                .is_some_and(|p| !word.starts_with(p.stem()))
-        {
-            continue;
+        if check_stem && patterns.first().is_some_and(|p| !word.starts_with(p.stem())) {
+            return;
         }
         let fits = words[at..at + n]
             .iter()
@@ -308,6 +369,28 @@ fn longest(
         if fits {
             best = Some((entry, n));
         }
+    };
+    if !crate::words::has_char(word, 'ё') {
+        // Every word a pattern matches starts with the pattern's stem (see
+        // `WordPattern::stem`): the entries to try are those whose stem is a prefix of the
+        // word, found by walking its letters down a trie, where the entries of the word's
+        // first letter are hundreds (passing them over was most of a skeleton's time).
+        // In file order, so that the first of equally long entries wins.
+        for i in stem_index(side, topics).prefixes_of(word) {
+            consider(i, false);
+        }
+        return best;
+    }
+    // A Russian `word^` reads `ё` as `е`: its entries are under `е`, and the word need not
+    // start with the stem as written.
+    let index = index(side, topics);
+    let mut candidates: Vec<u16> = index.get(&first).map_or(Vec::new(), Vec::clone);
+    if first == 'ё' {
+        candidates.extend(index.get(&'е').into_iter().flatten());
+        candidates.sort_unstable();
+    }
+    for i in candidates {
+        consider(i, false);
     }
     best
 }
