@@ -229,6 +229,9 @@ fn index(side: Side, topics: bool) -> &'static FirstLetters {
 #[derive(Default)]
 struct Stems {
     nodes: Vec<StemNode>,
+    /// The root's children by letter for the first [`DIRECT`] code points (ASCII, Latin,
+    /// Cyrillic), 0 for none: every look-up starts there, and the root has dozens of children.
+    first: Vec<u32>,
 }
 
 #[derive(Default)]
@@ -237,20 +240,27 @@ struct StemNode {
     entries: Vec<u16>,
 }
 
+/// Code points below this have their own slot among the root's children.
+const DIRECT: usize = 0x530;
+
 impl Stems {
     fn insert(&mut self, stem: &str, entry: u16) {
         if self.nodes.is_empty() {
             self.nodes.push(StemNode::default());
+            self.first = vec![0; DIRECT];
         }
         let mut node = 0usize;
         for c in stem.chars() {
-            node = match self.nodes[node].children.iter().find(|(x, _)| *x == c) {
-                Some(&(_, child)) => child as usize,
+            node = match self.child(node, c) {
+                Some(child) => child,
                 None => {
                     let child = self.nodes.len();
                     self.nodes.push(StemNode::default());
                     let id = u32::try_from(child).expect("fewer than 2^32 trie nodes");
                     self.nodes[node].children.push((c, id));
+                    if node == 0 && (c as usize) < DIRECT {
+                        self.first[c as usize] = id;
+                    }
                     child
                 }
             };
@@ -258,19 +268,23 @@ impl Stems {
         self.nodes[node].entries.push(entry);
     }
 
+    fn child(&self, node: usize, c: char) -> Option<usize> {
+        if node == 0 && (c as usize) < DIRECT {
+            return self.first.get(c as usize).filter(|&&id| id != 0).map(|&id| id as usize);
+        }
+        let (_, child) = self.nodes.get(node)?.children.iter().find(|(x, _)| *x == c)?;
+        Some(*child as usize)
+    }
+
     /// The entries whose stem is a prefix of `word`, in file order.
     fn prefixes_of(&self, word: &str) -> Vec<u16> {
         let mut found = Vec::new();
         let mut node = 0usize;
         for c in word.chars() {
-            let Some(&(_, child)) = self
-                .nodes
-                .get(node)
-                .and_then(|n| n.children.iter().find(|(x, _)| *x == c))
-            else {
+            let Some(child) = self.child(node, c) else {
                 break;
             };
-            node = child as usize;
+            node = child;
             found.extend_from_slice(&self.nodes[node].entries);
         }
         found.sort_unstable();
