@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use fst::Map;
 use unicode_script::{Script, UnicodeScript};
 
-use crate::language::{ByLang, Lang};
+use crate::lang::{ByLang, Lang};
 
 /// A text with at least this many letters is scored by trigrams alone (lingua's cut-off).
 const LONG_TEXT_LETTERS: usize = 120;

@@ -82,6 +82,7 @@ pub mod evaluation;
 mod finding;
 mod glossary;
 mod kind;
+mod lang;
 mod language;
 mod language_block;
 #[cfg(feature = "lingua")]

@@ -270,9 +270,18 @@ impl Stems {
 
     fn child(&self, node: usize, c: char) -> Option<usize> {
         if node == 0 && (c as usize) < DIRECT {
-            return self.first.get(c as usize).filter(|&&id| id != 0).map(|&id| id as usize);
+            return self
+                .first
+                .get(c as usize)
+                .filter(|&&id| id != 0)
+                .map(|&id| id as usize);
         }
-        let (_, child) = self.nodes.get(node)?.children.iter().find(|(x, _)| *x == c)?;
+        let (_, child) = self
+            .nodes
+            .get(node)?
+            .children
+            .iter()
+            .find(|(x, _)| *x == c)?;
         Some(*child as usize)
     }
 
@@ -373,7 +382,11 @@ fn longest(
         if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
             return;
         }
-        if check_stem && patterns.first().is_some_and(|p| !word.starts_with(p.stem())) {
+        if check_stem
+            && patterns
+                .first()
+                .is_some_and(|p| !word.starts_with(p.stem()))
+        {
             return;
         }
         let fits = words[at..at + n]
