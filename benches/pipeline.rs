@@ -1,5 +1,6 @@
 //! Benchmarks of the pipeline on the corpus: normalization and segmentation throughput,
-//! alignment of each bilingual document, the whole corpus report, and rayon's speed-up.
+//! alignment of each bilingual document, the whole corpus report, the statistical language
+//! detector against lingua's, and rayon's speed-up.
 //! Results and the commands to reproduce them: benches/README.md.
 
 mod common;
@@ -9,7 +10,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use kzru_align::corpus::{CorpusOptions, analyze_dir, analyze_documents};
 use kzru_align::report::write_corpus_report;
-use kzru_align::{Aligner, BilingualDocument, normalize};
+use kzru_align::{Aligner, BilingualDocument, detect_language, normalize};
 
 fn segmentation(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
@@ -92,9 +93,49 @@ fn threads(c: &mut Criterion) {
     group.finish();
 }
 
+/// The statistical detector on what reaches it in the corpus: the lines without a Kazakh-only
+/// letter and with fewer Cyrillic letters than decide by themselves. Ours (lingua's models,
+/// scored in `language_model`) against `lingua::LanguageDetector`, both warm: the start-up
+/// that the replacement removed is a once-per-process cost, measured in benches/README.md.
+fn detector(c: &mut Criterion) {
+    use lingua::Language::{Kazakh, Russian};
+    let kazakh_only = |c: char| "әғқңөұүһіӘҒҚҢӨҰҮҺІ".contains(c);
+    let lines: Vec<&str> = common::CORPUS
+        .iter()
+        .flat_map(|(_, text)| text.lines())
+        .filter(|line| {
+            let cyrillic = line
+                .chars()
+                .filter(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(*c)))
+                .count();
+            (3..60).contains(&cyrillic) && !line.chars().any(kazakh_only)
+        })
+        .collect();
+    let bytes: usize = lines.iter().map(|l| l.len()).sum();
+    let lingua = lingua::LanguageDetectorBuilder::from_languages(&[Kazakh, Russian]).build();
+    let mut group = c.benchmark_group("detector");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function(BenchmarkId::new("ours", lines.len()), |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(detect_language(black_box(line)));
+            }
+        })
+    });
+    group.bench_function(BenchmarkId::new("lingua", lines.len()), |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(lingua.compute_language_confidence_values(black_box(*line)));
+            }
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     segmentation,
+    detector,
     alignment,
     end_to_end,
     corpus_report,
