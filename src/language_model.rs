@@ -86,18 +86,13 @@ pub(crate) fn confidence_values(text: &str) -> ByLang<f64> {
         values.kk = 1.0;
         return values;
     }
-    let candidates = candidates(&words);
-    match (candidates.kk, candidates.ru) {
-        (false, false) => return values,
-        (true, false) => {
+    match candidates(&words) {
+        Candidates::Neither => return values,
+        Candidates::Kazakh => {
             values.kk = 1.0;
             return values;
         }
-        (false, true) => {
-            values.ru = 1.0;
-            return values;
-        }
-        (true, true) => {}
+        Candidates::Both => {}
     }
     let Some(models) = models() else {
         return values;
@@ -213,10 +208,17 @@ fn is_kazakh_by_letters(words: &[&str]) -> bool {
     (without as f64) < words.len() as f64 * 0.5
 }
 
-/// The languages left after lingua's second rule: none when most letters are in a script
-/// other than Cyrillic, Kazakh alone when the words hold enough letters pointing to it.
-fn candidates(words: &[&str]) -> ByLang<bool> {
-    let both = ByLang { kk: true, ru: true };
+/// The languages left after lingua's second rule (`filter_languages_by_rules`). For these two
+/// languages Russian is never left alone: no letter points to it only.
+enum Candidates {
+    /// Most letters are in a script other than Cyrillic.
+    Neither,
+    /// The words hold enough letters pointing to Kazakh.
+    Kazakh,
+    Both,
+}
+
+fn candidates(words: &[&str]) -> Candidates {
     // Letters by script, for the words written in one script of lingua's alphabets.
     let mut by_alphabet: Vec<(usize, usize)> = Vec::new();
     for word in words {
@@ -233,10 +235,10 @@ fn candidates(words: &[&str]) -> ByLang<bool> {
         }
     }
     if by_alphabet.is_empty() {
-        return both;
+        return Candidates::Both;
     }
     if by_alphabet.len() > 1 && by_alphabet.iter().all(|&(_, n)| n == by_alphabet[0].1) {
-        return both;
+        return Candidates::Both;
     }
     // The most frequent script; a tie goes to the first in lingua's order of alphabets.
     let most = by_alphabet
@@ -244,22 +246,16 @@ fn candidates(words: &[&str]) -> ByLang<bool> {
         .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
         .map(|&(a, _)| a);
     if most != alphabet('а') {
-        return ByLang {
-            kk: false,
-            ru: false,
-        };
+        return Candidates::Neither;
     }
     let pointers: usize = words
         .iter()
         .map(|w| KAZAKH_POINTERS.iter().filter(|&&c| w.contains(c)).count())
         .sum();
     if pointers as f64 >= words.len() as f64 * 0.5 {
-        ByLang {
-            kk: true,
-            ru: false,
-        }
+        Candidates::Kazakh
     } else {
-        both
+        Candidates::Both
     }
 }
 
