@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use crate::language::{is_alphabetic, is_alphanumeric};
 use crate::normalize::fold_to_cyrillic;
 
 /// What kind of thing an anchor is.
@@ -263,7 +264,7 @@ fn numbers(token: &str, anchors: &mut Vec<Anchor>) {
         if token[i..].starts_with('-') {
             let suffix: String = token[i + 1..]
                 .chars()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|&c| is_alphabetic(c))
                 .collect();
             let count = suffix.chars().count();
             if (1..=3).contains(&count) && suffix.chars().all(char::is_uppercase) {
@@ -317,8 +318,8 @@ fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
     } else {
         token
     };
-    for word in token.split(|c: char| !c.is_alphanumeric()) {
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    for word in token.split(|c: char| !is_alphanumeric(c)) {
+        let letters = word.chars().filter(|&c| is_alphabetic(c)).count();
         if letters >= 2
             && word.chars().all(|c| c.is_ascii_alphanumeric())
             && word.chars().any(|c| c.is_ascii_alphabetic())

@@ -88,6 +88,17 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, by a range check for ASCII and Cyrillic, as [`is_alphanumeric`].
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if is_cyrillic(c) {
+        is_cyrillic_letter(c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Cyrillic texts at least this long with no Kazakh-only letter are Russian: a Kazakh
 /// sentence of this length without one of its nine letters is practically unheard of.
 const LONG_BLOCK_LETTERS: usize = 60;
@@ -263,6 +274,18 @@ mod tests {
             assert_eq!(
                 is_alphanumeric(c),
                 c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn the_quick_alphabetic_test_agrees_with_the_standard_one() {
+        for c in ('\0'..='\u{0600}').chain(['ə', 'Ə', '²', 'Ⅳ', '٣', '中', 'ǅ']) {
+            assert_eq!(
+                is_alphabetic(c),
+                c.is_alphabetic(),
                 "{c:?} U+{:04X}",
                 c as u32
             );

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use crate::anchors;
-use crate::language::{Lang, detect_language, is_cyrillic_letter};
+use crate::language::{Lang, detect_language, is_alphabetic, is_cyrillic_letter};
 use crate::length::{LengthModel, normal_cdf};
 
 /// Fewer words than this are not worth a report: a lost «и т.д.» or a gloss.
@@ -51,7 +51,7 @@ struct Unit<'t> {
 
 fn words(text: &str) -> usize {
     text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| w.chars().any(is_alphabetic))
         .count()
 }
 
@@ -73,7 +73,7 @@ fn ends_sentence_at(text: &str, at: usize) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '«')
         .next()
         .unwrap_or("");
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| is_alphabetic(c)).count();
     if word.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }

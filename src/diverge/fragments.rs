@@ -152,7 +152,7 @@ pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, 
 fn uncapitalized_words(sentence: &str) -> impl Iterator<Item = &str> {
     sentence.split_whitespace().filter(|word| {
         !word
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_start_matches(|c: char| !is_alphanumeric(c))
             .starts_with(char::is_uppercase)
     })
 }

@@ -112,7 +112,7 @@ fn followed_by_word(text: &str, word: &Word) -> bool {
     text[word.bytes.end..]
         .chars()
         .find(|c| !c.is_whitespace())
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(crate::language::is_alphanumeric)
 }
 
 /// A word lower-cased, `ё` read as `е`: what the lexicon's patterns are matched with.

@@ -3,7 +3,7 @@
 
 use super::fold::{is_latin, lookalikes};
 use crate::Span;
-use crate::language::{is_cyrillic, is_cyrillic_letter};
+use crate::language::is_cyrillic_letter;
 
 /// Which way a mixed-script word was repaired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -60,7 +60,7 @@ pub(super) fn repair_word(word: &str) -> Option<Repaired> {
         (RepairDirection::ToCyrillic, &table.to_cyrillic, is_latin)
     } else {
         (RepairDirection::ToLatin, &table.to_latin, |c| {
-            is_cyrillic(c) && c.is_alphabetic()
+            is_cyrillic_letter(c)
         })
     };
     let mut repaired = String::with_capacity(word.len() + 4);

@@ -10,6 +10,7 @@ use super::line_head::{LineHead, is_table_row, read_line_head, skip};
 use super::scanner::{Scanner, accept_line_number};
 use super::sentence::{ends_sentence, starts_lower, starts_upper};
 use super::start::{Start, StartKind};
+use crate::language::is_alphabetic;
 use crate::normalize::is_collapsible_space as is_space;
 use crate::number::{ClauseNumber, NumberSlip};
 use crate::span::{Span, lines_in};
@@ -177,7 +178,7 @@ fn line_number(
 /// or a list item, or written in capitals.
 pub(super) fn reads_as_heading(rest: &str) -> bool {
     let rest = rest.trim();
-    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = rest.chars().filter(|&c| is_alphabetic(c)).collect();
     let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
     let unfinished = rest.chars().next_back().is_some_and(|c| !ends_sentence(c));
     capitals || (unfinished && rest.chars().count() <= SHORT_LINE)

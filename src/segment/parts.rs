@@ -20,6 +20,7 @@ use super::line_head::{read_line_head, skip};
 use super::lines::reads_as_heading;
 use super::sentence::{ends_sentence, starts_lower, starts_upper};
 use super::start::{Start, StartKind};
+use crate::language::is_alphabetic;
 use crate::normalize::is_collapsible_space as is_space;
 use crate::number::{ClauseNumber, NumberStyle};
 use crate::span::Span;
@@ -303,7 +304,7 @@ fn title_like(text: &str, block: &Block) -> Option<bool> {
         if line.chars().count() > TITLE_LINE_CHARS {
             return None;
         }
-        for c in line.chars().filter(|c| c.is_alphabetic()) {
+        for c in line.chars().filter(|&c| is_alphabetic(c)) {
             letters += 1;
             capitals &= c.is_uppercase();
         }

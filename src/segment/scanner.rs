@@ -7,6 +7,7 @@
 use super::line_head::skip;
 use super::sentence::starts_upper;
 use super::start::{Start, StartKind};
+use crate::language::is_alphabetic;
 use crate::normalize::is_collapsible_space as is_space;
 use crate::number::{ClauseNumber, NumberStyle, successors};
 
@@ -30,7 +31,7 @@ pub(super) fn accept_line_number(
         let word_with_letters = rest
             .split(is_space)
             .next()
-            .is_some_and(|word| word.chars().any(char::is_alphabetic));
+            .is_some_and(|word| word.chars().any(is_alphabetic));
         return spaced
             && number.has_trailing_dot()
             && prev_terminal
@@ -46,7 +47,7 @@ pub(super) fn accept_line_number(
     if !spaced {
         // `1.Терминдер`: a dotted or bracketed number directly before a capital; the number
         // expected next glued to any word (`5.2.своевременно`).
-        let glued_expected = expected && number.has_trailing_dot() && next.is_alphabetic();
+        let glued_expected = expected && number.has_trailing_dot() && is_alphabetic(next);
         return glued_expected
             || (upper
                 && (number.has_trailing_dot() || number.style() == NumberStyle::Parenthesized));
@@ -197,8 +198,7 @@ impl<'a> Scanner<'a> {
                     (';', Some((style, last))) if style == number.style() => Some(last + 1),
                     _ => None,
                 };
-                expected == Some(number.last())
-                    && rest.chars().next().is_some_and(char::is_alphabetic)
+                expected == Some(number.last()) && rest.chars().next().is_some_and(is_alphabetic)
             }
             NumberStyle::Decimal => {
                 matches!(separator, '.' | '!' | '?' | ';')
