@@ -168,16 +168,27 @@ pub(crate) fn confidence_values(text: &str) -> ByLang<f64> {
     values
 }
 
-/// The log probability of `ngram` in `model`, or of the longest of its prefixes the model has.
+/// The log probability of `ngram` in `model`, or of the longest of its prefixes the model has
+/// (lingua tries the n-gram, then drops one character at a time). One walk down the
+/// transducer finds it: the keys are whole strings, so every key met on the way is a prefix
+/// ending at a character boundary, and the last one met is the longest.
 fn log_probability(model: &Map<&'static [u8]>, ngram: &str) -> Option<f64> {
-    let mut end = ngram.len();
-    while end > 0 {
-        if let Some(bits) = model.get(&ngram.as_bytes()[..end]) {
-            return Some(f64::from_bits(bits));
+    let fst = model.as_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    let mut longest = None;
+    for &byte in ngram.as_bytes() {
+        let Some(i) = node.find_input(byte) else {
+            break;
+        };
+        let transition = node.transition(i);
+        output = output.cat(transition.out);
+        node = fst.node(transition.addr);
+        if node.is_final() {
+            longest = Some(output.cat(node.final_output()).value());
         }
-        end = ngram[..end].char_indices().next_back()?.0;
     }
-    None
+    longest.map(f64::from_bits)
 }
 
 /// Every n-gram of `length` characters of the words, each once, in sorted order.
@@ -400,6 +411,39 @@ mod tests {
                 "{text}: {values:?}"
             );
             assert!(*values.get(lang) > 0.5, "{text}: {values:?}");
+        }
+    }
+
+    /// Lingua's back-off as it is written: the n-gram, then one character fewer at a time.
+    fn log_probability_by_dropping_characters(
+        model: &Map<&'static [u8]>,
+        ngram: &str,
+    ) -> Option<f64> {
+        let mut end = ngram.len();
+        while end > 0 {
+            if let Some(bits) = model.get(&ngram.as_bytes()[..end]) {
+                return Some(f64::from_bits(bits));
+            }
+            end = ngram[..end].char_indices().next_back()?.0;
+        }
+        None
+    }
+
+    #[test]
+    fn one_walk_finds_what_dropping_characters_finds() {
+        let models = models().unwrap();
+        let text = "персональные деректерді өңдеу жөніндегі саясатқа келісім щъёэ ww中 ";
+        let words = words(text);
+        for length in 1..=5 {
+            for ngram in distinct_ngrams(&words, length) {
+                for model in [&models.kk, &models.ru] {
+                    assert_eq!(
+                        log_probability(model, ngram),
+                        log_probability_by_dropping_characters(model, ngram),
+                        "{ngram}"
+                    );
+                }
+            }
         }
     }
 

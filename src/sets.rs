@@ -31,6 +31,13 @@ fn union2<'s, T: Ord + Copy>(x: &'s [T], y: &'s [T]) -> impl Iterator<Item = T> 
     })
 }
 
+/// The union of two sorted sets, sorted, without repeats.
+pub(crate) fn union<T: Ord + Copy>(x: &[T], y: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(x.len() + y.len());
+    out.extend(union2(x, y));
+    out
+}
+
 /// `(shared, |A|, |B|)` for the unions A and B of one or two sorted sets each, without
 /// allocating: the hot loop of the aligner runs this millions of times.
 pub(crate) fn overlap<T: Ord + Copy>(a: [&[T]; 2], b: [&[T]; 2]) -> (usize, usize, usize) {

@@ -26,16 +26,41 @@ pub(super) struct Features {
     pub(super) part: Option<usize>,
     /// Length of the text in characters.
     pub(super) chars: usize,
-    /// Hashes of the anchors' kinds and keys, sorted, without repeats.
-    pub(super) anchors: Vec<u64>,
-    /// The glossary terms found, sorted, without repeats.
-    pub(super) terms: Vec<u16>,
-    /// The cognate prefixes, packed into integers, sorted, without repeats.
-    pub(super) cognates: Vec<u64>,
+    /// The sets a pair of clauses compares.
+    pub(super) sets: Sets,
+    /// The sets of this clause and the next one of its version together, for the links of
+    /// two clauses to one that a search scores at every cell (set before the search; `None`
+    /// for the last clause).
+    pub(super) with_next: Option<Box<Sets>>,
+    /// The clause's index in its version: whether two clauses follow each other.
+    pub(super) index: usize,
     /// The text ends without closing punctuation (`…данные о людях,`).
     ends_open: bool,
     /// The text starts with a lower-case letter.
     starts_lower: bool,
+}
+
+/// The feature sets of one clause, or of two that follow each other: each sorted, without
+/// repeats.
+#[derive(Debug, Default)]
+pub(super) struct Sets {
+    /// Hashes of the anchors' kinds and keys.
+    pub(super) anchors: Vec<u64>,
+    /// The glossary terms found.
+    pub(super) terms: Vec<u16>,
+    /// The cognate prefixes, packed into integers.
+    pub(super) cognates: Vec<u64>,
+}
+
+impl Sets {
+    /// The sets of two clauses together.
+    fn union(&self, other: &Sets) -> Sets {
+        Sets {
+            anchors: crate::sets::union(&self.anchors, &other.anchors),
+            terms: crate::sets::union(&self.terms, &other.terms),
+            cognates: crate::sets::union(&self.cognates, &other.cognates),
+        }
+    }
 }
 
 impl Features {
@@ -64,7 +89,8 @@ impl Features {
             .zip(contexts)
             .zip(positions)
             .zip(&extracted)
-            .map(|(((clause, context), (position, count)), found)| {
+            .enumerate()
+            .map(|(index, (((clause, context), (position, count)), found))| {
                 // Lower case and word boundaries once, for the glossary and the cognates.
                 let lower = crate::normalize::fold_case(clause.text());
                 let words: Vec<&str> = crate::words::words(&lower).collect();
@@ -78,9 +104,13 @@ impl Features {
                     kind: clause.kind(),
                     part: Some(clause.part()),
                     chars: clause.text().chars().count(),
-                    anchors: anchor_hashes(found),
-                    terms: glossary::find_terms_in_words(&words, clause.lang()),
-                    cognates: cognates(&words),
+                    sets: Sets {
+                        anchors: anchor_hashes(found),
+                        terms: glossary::find_terms_in_words(&words, clause.lang()),
+                        cognates: cognates(&words),
+                    },
+                    with_next: None,
+                    index,
                     ends_open: clause
                         .text()
                         .ends_with(|c: char| c == ',' || c.is_alphanumeric()),
@@ -103,6 +133,7 @@ impl Features {
                 f.part = None;
             }
         }
+        rayon::join(|| with_next(&mut fa.0), || with_next(&mut fb.0));
         [fa, fb]
     }
 
@@ -110,6 +141,17 @@ impl Features {
     /// a bullet typed in the middle of an item).
     pub(super) fn continues_into(&self, next: &Features) -> bool {
         self.ends_open && next.starts_lower
+    }
+}
+
+/// Sets each clause's [`Features::with_next`].
+fn with_next(features: &mut [Features]) {
+    let unions: Vec<Sets> = features
+        .windows(2)
+        .map(|pair| pair[0].sets.union(&pair[1].sets))
+        .collect();
+    for (f, union) in features.iter_mut().zip(unions) {
+        f.with_next = Some(Box::new(union));
     }
 }
 

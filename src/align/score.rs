@@ -1,7 +1,7 @@
 //! Link scoring: how well one or two Kazakh clauses and one or two Russian clauses translate
 //! each other, from their [`Features`], weighted by [`Weights`].
 
-use super::features::Features;
+use super::features::{Features, Sets};
 use crate::length::length_probability;
 use crate::sets::overlap;
 
@@ -125,16 +125,16 @@ impl Weights {
         let mut mean = WeightedMean::default();
         self.add_numbering(&mut mean, first_a, first_b);
         // The sets of one or two clauses on each side.
-        let (shared, na, nb) = overlap(sets(a, |f| &f.anchors), sets(b, |f| &f.anchors));
+        let (shared, na, nb) = overlap(sets(a, |s| &s.anchors), sets(b, |s| &s.anchors));
         if na + nb > 0 {
             let evidence = ((na + nb) as f32 / self.anchors_for_full_weight).min(1.0);
             mean.add(dice(shared, na, nb), self.anchors * evidence);
         }
-        let (shared, na, nb) = overlap(sets(a, |f| &f.terms), sets(b, |f| &f.terms));
+        let (shared, na, nb) = overlap(sets(a, |s| &s.terms), sets(b, |s| &s.terms));
         if na + nb > 0 {
             mean.add(dice(shared, na, nb), self.terms);
         }
-        let (shared, _, _) = overlap(sets(a, |f| &f.cognates), sets(b, |f| &f.cognates));
+        let (shared, _, _) = overlap(sets(a, |s| &s.cognates), sets(b, |s| &s.cognates));
         if shared > 0 {
             mean.add(1.0, self.cognate * shared.min(self.cognates_counted) as f32);
         }
@@ -244,12 +244,19 @@ impl WeightedMean {
     }
 }
 
-/// One feature set of the one or two clauses on a side.
-fn sets<'f, T>(side: &[&'f Features], pick: impl Fn(&'f Features) -> &'f [T]) -> [&'f [T]; 2] {
-    [
-        side.first().map_or(&[][..], |f| pick(f)),
-        side.get(1).map_or(&[][..], |f| pick(f)),
-    ]
+/// One feature set of the one or two clauses on a side: for two clauses that follow each
+/// other, their union computed before the search (see `Features::with_next`), so that the
+/// overlap walks two plain slices.
+fn sets<'f, T>(side: &[&'f Features], pick: impl Fn(&'f Sets) -> &'f [T]) -> [&'f [T]; 2] {
+    match side {
+        [x, y] if y.index == x.index + 1 && x.with_next.is_some() => {
+            [x.with_next.as_deref().map_or(&[][..], &pick), &[]]
+        }
+        _ => [
+            side.first().map_or(&[][..], |f| pick(&f.sets)),
+            side.get(1).map_or(&[][..], |f| pick(&f.sets)),
+        ],
+    }
 }
 
 /// The Dice coefficient of two sets from their overlap: 0 for two empty sets.
