@@ -60,22 +60,22 @@ done
 # Copies: N Kazakh versions of mycar-myverify (its lines 1-201), then N Russian ones.
 head -201 corpus/mycar-myverify.txt > "$work/kk1.txt"
 tail -n +202 corpus/mycar-myverify.txt > "$work/ru1.txt"
+# Appends N copies of a version: whole to the file ours reads, its non-empty lines to the
+# file hunalign reads.
+append_copies() {
+    i=0
+    while [ "$i" -lt "$2" ]; do
+        cat "$1" >> "$work/copies.txt"
+        grep -v '^[[:space:]]*$' "$1" >> "$3"
+        i=$((i + 1))
+    done
+}
 for n in ${COPIES:-7 35 70}; do
     : > "$work/copies.txt"
     : > "$work/kk.txt"
     : > "$work/ru.txt"
-    i=0
-    while [ "$i" -lt "$n" ]; do
-        cat "$work/kk1.txt" >> "$work/copies.txt"
-        grep -v '^[[:space:]]*$' "$work/kk1.txt" >> "$work/kk.txt"
-        i=$((i + 1))
-    done
-    i=0
-    while [ "$i" -lt "$n" ]; do
-        cat "$work/ru1.txt" >> "$work/copies.txt"
-        grep -v '^[[:space:]]*$' "$work/ru1.txt" >> "$work/ru.txt"
-        i=$((i + 1))
-    done
+    append_copies "$work/kk1.txt" "$n" "$work/kk.txt"
+    append_copies "$work/ru1.txt" "$n" "$work/ru.txt"
     ours=$(best 3 ./target/release/examples/align "$work/copies.txt" --format json)
     theirs=$(best 1 "$HUNALIGN" -realign "$work/empty.dic" "$work/kk.txt" "$work/ru.txt")
     row "copies $n" "$ours" "$theirs"

@@ -7,7 +7,7 @@
 //! instructions — more than reading and aligning a short document — and every process pays
 //! it again. The models are finite-state transducers included in the binary; opening one reads
 //! its header and nothing else. What is left of lingua's work for two Cyrillic languages is a
-//! dozen lines: split into words, the letter rules, and summed log probabilities of n-grams.
+//! handful of steps: split into words, the letter rules, and summed log probabilities of n-grams.
 //!
 //! The steps and their order follow `LanguageDetector::compute_language_confidence_values`
 //! (lingua 1.8.0, `detector.rs`); a test compares the two on lingua's own 6,000 Kazakh and
