@@ -189,40 +189,6 @@ impl Side {
     }
 }
 
-/// The entries by the first letter of their first pattern's stem, for each [`Side`], topics
-/// and the other roles apart; each list in file order. Every word a pattern matches starts
-/// with its stem (a Russian `word^` after `ё` is read as `е`), so a word is compared with the
-/// entries of its first letter only, not with the whole lexicon: a clause's skeleton was
-/// most of the time of aligning a document.
-type FirstLetters = std::collections::HashMap<char, Vec<u16>>;
-
-fn index(side: Side, topics: bool) -> &'static FirstLetters {
-    static INDEX: OnceLock<[FirstLetters; 6]> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut index: [FirstLetters; 6] = Default::default();
-        for side in [
-            Side::Written(Lang::Kk),
-            Side::Written(Lang::Ru),
-            Side::Folded,
-        ] {
-            for (i, entry) in entries().iter().enumerate() {
-                let Some(first) = side
-                    .patterns(entry)
-                    .first()
-                    .and_then(|p| p.stem().chars().next())
-                else {
-                    continue;
-                };
-                let slot = side.slot() * 2 + usize::from(entry.role == Role::Topic);
-                let i = u16::try_from(i).expect("the lexicon has fewer than 65,536 entries");
-                index[slot].entry(first).or_default().push(i);
-            }
-        }
-        index
-    });
-    &index[side.slot() * 2 + usize::from(topics)]
-}
-
 /// The entries by their first pattern's stem, for each [`Side`], topics and the other roles
 /// apart: a trie of the stems' letters, each node listing the entries whose stem ends there,
 /// in file order. The entries to try for a word are met walking its letters down.
@@ -371,53 +337,37 @@ fn longest(
     topics: bool,
 ) -> Option<(&'static Entry, usize)> {
     let word = words.get(at)?.as_ref();
-    let first = word.chars().next()?;
+    if word.is_empty() {
+        return None;
+    }
+    // Every word a pattern matches starts with the pattern's stem, `ё` read as `е` (see
+    // `WordPattern::stem`): the entries to try are those whose stem is a prefix of the word,
+    // found by walking its letters down a trie, where the entries of the word's first letter
+    // are hundreds (passing them over was most of a skeleton's time). In file order, so that
+    // the first of equally long entries wins.
+    let stems = stem_index(side, topics);
+    let mut candidates = stems.prefixes_of(word);
+    if crate::words::has_char(word, 'ё') {
+        candidates.extend(stems.prefixes_of(&word.replace('ё', "е")));
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     let entries = entries();
-    let lang = side.lang();
     let mut best: Option<(&'static Entry, usize)> = None;
-    let mut consider = |i: u16, check_stem: bool| {
+    for i in candidates {
         let entry = &entries[usize::from(i)];
         let patterns = side.patterns(entry);
         let n = patterns.len();
         if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
-            return;
-        }
-        if check_stem
-            && patterns
-                .first()
-                .is_some_and(|p| !word.starts_with(p.stem()))
-        {
-            return;
+            continue;
         }
         let fits = words[at..at + n]
             .iter()
             .zip(patterns)
-            .all(|(word, pattern)| pattern.matches(word.as_ref(), lang));
+            .all(|(word, pattern)| pattern.matches(word.as_ref(), side.lang()));
         if fits {
             best = Some((entry, n));
         }
-    };
-    if !crate::words::has_char(word, 'ё') {
-        // Every word a pattern matches starts with the pattern's stem (see
-        // `WordPattern::stem`): the entries to try are those whose stem is a prefix of the
-        // word, found by walking its letters down a trie, where the entries of the word's
-        // first letter are hundreds (passing them over was most of a skeleton's time).
-        // In file order, so that the first of equally long entries wins.
-        for i in stem_index(side, topics).prefixes_of(word) {
-            consider(i, false);
-        }
-        return best;
-    }
-    // A Russian `word^` reads `ё` as `е`: its entries are under `е`, and the word need not
-    // start with the stem as written.
-    let index = index(side, topics);
-    let mut candidates: Vec<u16> = index.get(&first).map_or(Vec::new(), Vec::clone);
-    if first == 'ё' {
-        candidates.extend(index.get(&'е').into_iter().flatten());
-        candidates.sort_unstable();
-    }
-    for i in candidates {
-        consider(i, false);
     }
     best
 }
@@ -535,17 +485,25 @@ mod tests {
         }
     }
 
-    /// The look-up by first letter finds what a scan of the whole lexicon finds, on every
-    /// example phrase of the lexicon, folded or not, and on words that begin with `ё`.
+    /// The look-up by stem finds what a scan of the whole lexicon finds, on every example
+    /// phrase of the lexicon, folded or not, with `ё` read as `е` or kept, and on words that
+    /// begin with `ё` or hold it.
     #[test]
     fn the_index_finds_what_a_scan_finds() {
         let mut phrases: Vec<(Vec<String>, Lang)> = Vec::new();
         for (_, kk, ru) in examples() {
             phrases.push((words_of(kk), Lang::Kk));
             phrases.push((words_of(ru), Lang::Ru));
+            let kept: Vec<String> = unicode_segmentation::UnicodeSegmentation::unicode_words(ru)
+                .map(str::to_lowercase)
+                .collect();
+            if kept.iter().any(|w| w.contains('ё')) {
+                phrases.push((kept, Lang::Ru));
+            }
         }
         let raw = |s: &str| -> Vec<String> { s.split(' ').map(str::to_owned).collect() };
         phrases.push((raw("ёмкость передачу ёлка"), Lang::Ru));
+        phrases.push((raw("передаёт её данные отзовёт согласие"), Lang::Ru));
         phrases.push((raw("ёлка"), Lang::Kk));
         let mut compared = 0;
         for (words, lang) in &phrases {
