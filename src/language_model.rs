@@ -39,28 +39,14 @@ const KAZAKH_UNIQUE: &[char] = &['ә', 'ғ', 'қ', 'ң', 'ұ'];
 /// and so are not there for a Kazakh/Russian build; as here.
 const KAZAKH_POINTERS: &[char] = &['ө', 'ү', 'і'];
 
-struct Models {
-    kk: Map<&'static [u8]>,
-    ru: Map<&'static [u8]>,
-}
-
-impl Models {
-    fn get(&self, lang: Lang) -> &Map<&'static [u8]> {
-        match lang {
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
-        }
-    }
-}
-
 /// The two models, opened once (a header read each: the data is in the binary).
-fn models() -> Option<&'static Models> {
-    static MODELS: OnceLock<Option<Models>> = OnceLock::new();
+fn models() -> Option<&'static ByLang<Map<&'static [u8]>>> {
+    static MODELS: OnceLock<Option<ByLang<Map<&'static [u8]>>>> = OnceLock::new();
     MODELS
         .get_or_init(|| {
             let open =
                 |file: Option<&'static include_dir::File<'static>>| Map::new(file?.contents()).ok();
-            Some(Models {
+            Some(ByLang {
                 kk: open(
                     lingua_kazakh_language_model::KAZAKH_MODELS_DIRECTORY.get_file("ngrams.fst"),
                 )?,

@@ -248,15 +248,16 @@ impl WeightedMean {
 /// other, their union computed before the search (see `Features::with_next`), so that the
 /// overlap walks two plain slices.
 fn sets<'f, T>(side: &[&'f Features], pick: impl Fn(&'f Sets) -> &'f [T]) -> [&'f [T]; 2] {
-    match side {
-        [x, y] if y.index == x.index + 1 && x.with_next.is_some() => {
-            [x.with_next.as_deref().map_or(&[][..], &pick), &[]]
-        }
-        _ => [
-            side.first().map_or(&[][..], |f| pick(&f.sets)),
-            side.get(1).map_or(&[][..], |f| pick(&f.sets)),
-        ],
+    if let [x, y] = side
+        && y.index == x.index + 1
+        && let Some(union) = x.with_next.as_deref()
+    {
+        return [pick(union), &[]];
     }
+    [
+        side.first().map_or(&[][..], |f| pick(&f.sets)),
+        side.get(1).map_or(&[][..], |f| pick(&f.sets)),
+    ]
 }
 
 /// The Dice coefficient of two sets from their overlap: 0 for two empty sets.
