@@ -36,9 +36,11 @@ pub(crate) type Term = ByLang<Vec<WordPattern>>;
 /// How one word of a term matches a word of the text (see the module docs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WordPattern {
-    /// The pattern as written in `data/glossary.tsv`.
-    written: String,
-    stem: String,
+    /// The pattern as written in `data/glossary.tsv`. Patterns are read from the data files
+    /// compiled into the crate, once a process: borrowing their text spares the hundreds of
+    /// small allocations the tables would otherwise cost every process at start.
+    written: &'static str,
+    stem: &'static str,
     rest: Rest,
 }
 
@@ -50,9 +52,9 @@ enum Rest {
     /// `stem~`: nothing, or inflection endings of the language.
     Inflection,
     /// `stem(a|b)`: exactly one of these; the empty one is the bare stem.
-    OneOf(Vec<String>),
+    OneOf(Vec<&'static str>),
     /// `stem!(a|b)`: anything that does not start with one of these.
-    NoneOf(Vec<String>),
+    NoneOf(Vec<&'static str>),
     /// `word^`: a form of the word (see [`Lemma`]).
     Lemma(Lemma),
 }
@@ -61,7 +63,7 @@ enum Rest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Lemma {
     /// The written word: the Kazakh stem a matching word reduces to.
-    kk: String,
+    kk: &'static str,
     /// The Snowball stem of the written word, which a matching Russian word has.
     ru: String,
 }
@@ -69,7 +71,7 @@ struct Lemma {
 impl Lemma {
     fn matches(&self, word: &str, lang: Lang) -> bool {
         match lang {
-            Lang::Kk => morphology::kazakh::reduces_to(word, &self.kk),
+            Lang::Kk => morphology::kazakh::reduces_to(word, self.kk),
             Lang::Ru => {
                 let word = morphology::russian::fold(word);
                 word.starts_with(self.ru.as_str()) && morphology::russian::stem(&word) == self.ru
@@ -81,14 +83,18 @@ impl Lemma {
 impl WordPattern {
     /// Reads one pattern as written in the glossary; `None` if it is malformed. The meaning
     /// lexicon (`data/concepts.tsv`) writes its patterns the same way.
-    pub(crate) fn parse(written: &str) -> Option<Self> {
-        let letters = |s: &str| s.chars().all(char::is_lowercase);
+    pub(crate) fn parse(written: &'static str) -> Option<Self> {
+        // Cyrillic and ASCII decided by a range; the Unicode tables for the rest.
+        let lower = |c: char| {
+            c.is_ascii_lowercase() || ('\u{0430}'..='\u{045F}').contains(&c) || c.is_lowercase()
+        };
+        let letters = |s: &str| s.chars().all(lower);
         let (stem, rest) = if let Some(word) = written.strip_suffix('^') {
             if word.is_empty() || !letters(word) || word.contains('ё') {
                 return None;
             }
             let lemma = Lemma {
-                kk: word.to_owned(),
+                kk: word,
                 ru: morphology::russian::stem(word),
             };
             // Every matching word of either language starts with the shorter of the two, both
@@ -105,7 +111,7 @@ impl WordPattern {
             (stem, Rest::Inflection)
         } else if let Some(head) = written.strip_suffix(')') {
             let (stem, list) = head.split_once('(')?;
-            let endings: Vec<String> = list.split('|').map(str::to_owned).collect();
+            let endings: Vec<&str> = list.split('|').collect();
             if !endings.iter().all(|e| letters(e)) {
                 return None;
             }
@@ -119,16 +125,16 @@ impl WordPattern {
         } else {
             (written, Rest::Any)
         };
-        (!stem.is_empty() && letters(stem)).then(|| WordPattern {
-            written: written.to_owned(),
-            stem: stem.to_owned(),
+        (!stem.is_empty() && letters(stem)).then_some(WordPattern {
+            written,
+            stem,
             rest,
         })
     }
 
     /// The stem, which every matching word starts with.
-    pub(crate) fn stem(&self) -> &str {
-        &self.stem
+    pub(crate) fn stem(&self) -> &'static str {
+        self.stem
     }
 
     /// Whether a lower-case `word` of a text in `lang` matches.
@@ -137,14 +143,14 @@ impl WordPattern {
         if let Rest::Lemma(lemma) = &self.rest {
             return lemma.matches(word, lang);
         }
-        let Some(rest) = word.strip_prefix(self.stem.as_str()) else {
+        let Some(rest) = word.strip_prefix(self.stem) else {
             return false;
         };
         match &self.rest {
             Rest::Any => true,
             Rest::Inflection => is_inflection(rest, inflection_slots(lang)),
-            Rest::OneOf(endings) => endings.iter().any(|e| e == rest),
-            Rest::NoneOf(endings) => !endings.iter().any(|e| rest.starts_with(e.as_str())),
+            Rest::OneOf(endings) => endings.contains(&rest),
+            Rest::NoneOf(endings) => !endings.iter().any(|e| rest.starts_with(e)),
             Rest::Lemma(lemma) => lemma.matches(word, lang),
         }
     }
@@ -152,7 +158,7 @@ impl WordPattern {
 
 impl std::fmt::Display for WordPattern {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.written)
+        f.write_str(self.written)
     }
 }
 
@@ -200,12 +206,12 @@ fn is_inflection(rest: &str, slots: &[Vec<&str>]) -> bool {
 
 /// One line of `data/glossary.tsv`, or `None` for a comment, a blank or a malformed line (the
 /// tests check that every line that is not a comment reads).
-fn parse_line(line: &str) -> Option<Term> {
+fn parse_line(line: &'static str) -> Option<Term> {
     if !crate::tsv::is_data_line(line) {
         return None;
     }
     let (kk, ru) = line.split_once('\t')?;
-    let patterns = |side: &str| {
+    let patterns = |side: &'static str| {
         let patterns: Option<Vec<WordPattern>> =
             side.split_whitespace().map(WordPattern::parse).collect();
         patterns.filter(|p| !p.is_empty())
@@ -379,7 +385,7 @@ mod tests {
         concepts()[t]
     }
 
-    fn pattern(written: &str) -> WordPattern {
+    fn pattern(written: &'static str) -> WordPattern {
         WordPattern::parse(written).unwrap_or_else(|| panic!("«{written}» does not parse"))
     }
 

@@ -94,10 +94,19 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, word)| word)
 }
 
-/// Whether `word` holds `c`: a walk over its characters, which for a word is quicker than
-/// `str::contains` with a character outside ASCII (that sets up a substring search).
+/// Whether `word` holds `c`: a walk over its bytes for the last byte of `c`, which for a word
+/// is quicker than `str::contains` with a character outside ASCII (that sets up a substring
+/// search) or a walk that decodes every character. UTF-8 being self-synchronising, the bytes
+/// of `c` ending there are `c`.
 pub(crate) fn has_char(word: &str, c: char) -> bool {
-    word.chars().any(|x| x == c)
+    let mut buffer = [0; 4];
+    let needle = c.encode_utf8(&mut buffer).as_bytes();
+    let last = needle[needle.len() - 1];
+    let bytes = word.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| b == last && bytes[..=at].ends_with(needle))
 }
 
 /// The iterator of [`word_indices`].
@@ -255,6 +264,19 @@ mod tests {
     fn has_char_finds_a_letter_anywhere() {
         assert!(has_char("ёлка", 'ё') && has_char("её", 'ё') && has_char("aΣ", 'Σ'));
         assert!(!has_char("елка", 'ё') && !has_char("", 'ё'));
+        // `Б` ends with the byte `ё` ends with (0x91): only the whole sequence counts.
+        assert!(!has_char("Бб", 'ё') && has_char("Бё", 'ё') && !has_char("ё", 'Б'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_char_agrees_with_a_walk_over_the_characters(
+            word in "[a-zа-яёА-ЯЁәіңғүұқөһΣσ.]{0,12}",
+            c in "[aяёЁБәΣ]",
+        ) {
+            let c = c.chars().next().unwrap_or('a');
+            proptest::prop_assert_eq!(has_char(&word, c), word.chars().any(|x| x == c));
+        }
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn first_person(word: &str, lang: Lang) -> bool {
 
 /// Whether a word says possibility: `мүмкіндігі`, `возможности`, a modal item.
 fn says_possibility(side: &Skeleton, at: usize) -> bool {
-    let word = side.words[at].lower.as_str();
+    let word = side.lower(&side.words[at]);
     word.starts_with("мүмкін")
         || word.starts_with("возможн")
         || side
@@ -113,7 +113,7 @@ fn says_possibility(side: &Skeleton, at: usize) -> bool {
 /// How a side puts the action `item`: a Kazakh possibility follows the verbal noun (`бас
 /// тарту мүмкіндігі`), a Russian one comes before it (`возможность отказаться`).
 fn mode(side: &Skeleton, item: &Item, lang: Lang) -> Mode {
-    let last = &side.words[item.words.end - 1].lower;
+    let last = side.lower(&side.words[item.words.end - 1]);
     if first_person(last, lang) {
         return Mode::Declared;
     }

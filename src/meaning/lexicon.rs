@@ -85,23 +85,23 @@ pub(crate) struct Entry {
 /// A word with its Kazakh letters replaced by the Russian letters a text typed without a
 /// Kazakh keyboard puts for them: `өндеу` for `өңдеу`, `кызмет` for `қызмет`.
 pub(crate) fn fold_kazakh(word: &str) -> Cow<'_, str> {
-    if !word.chars().any(crate::language::is_kazakh_only_letter) {
+    let Some(first) = word.find(crate::language::is_kazakh_only_letter) else {
         return Cow::Borrowed(word);
-    }
-    word.chars()
-        .map(|c| match c {
-            'ә' => 'а',
-            'ғ' => 'г',
-            'қ' => 'к',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            other => other,
-        })
-        .collect::<String>()
-        .into()
+    };
+    let mut folded = String::with_capacity(word.len());
+    folded.push_str(&word[..first]);
+    folded.extend(word[first..].chars().map(|c| match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        other => other,
+    }));
+    folded.into()
 }
 
 /// One line of `data/concepts.tsv`; `None` for a comment or a blank, `Some(Err)` with the
@@ -110,11 +110,17 @@ fn parse_line(line: &'static str) -> Option<Result<Entry, &'static str>> {
     if !crate::tsv::is_data_line(line) {
         return None;
     }
-    let columns: Vec<&str> = line.split('\t').collect();
-    let [concept, role, kk, ru] = columns[..] else {
+    let mut columns = line.split('\t');
+    let (Some(concept), Some(role), Some(kk), Some(ru), None) = (
+        columns.next(),
+        columns.next(),
+        columns.next(),
+        columns.next(),
+        columns.next(),
+    ) else {
         return Some(Err(line));
     };
-    let side = |written: &str| -> Option<Vec<WordPattern>> {
+    let side = |written: &'static str| -> Option<Vec<WordPattern>> {
         if written == "-" {
             return Some(Vec::new());
         }
@@ -128,10 +134,13 @@ fn parse_line(line: &'static str) -> Option<Result<Entry, &'static str>> {
             ru: side(ru)?,
         };
         (!patterns.kk.is_empty() || !patterns.ru.is_empty()).then_some(())?;
-        let folded = if kk == "-" {
-            Vec::new()
-        } else {
-            side(&fold_kazakh(kk))?
+        let folded = match fold_kazakh(kk) {
+            _ if kk == "-" => Vec::new(),
+            Cow::Borrowed(kk) => side(kk)?,
+            // The patterns borrow their text for the life of the process (see
+            // `WordPattern`): a folded side is kept as long, once for each line of the
+            // lexicon, which is read once.
+            Cow::Owned(folded) => side(folded.leak())?,
         };
         Some(Entry {
             concept,
@@ -212,6 +221,8 @@ const DIRECT: usize = 0x530;
 impl Stems {
     fn insert(&mut self, stem: &str, entry: u16) {
         if self.nodes.is_empty() {
+            // About two nodes a stem: reserved at once rather than grown a doubling at a time.
+            self.nodes.reserve(1024);
             self.nodes.push(StemNode::default());
             self.first = vec![0; DIRECT];
         }
@@ -251,19 +262,18 @@ impl Stems {
         Some(*child as usize)
     }
 
-    /// The entries whose stem is a prefix of `word`, in file order.
-    fn prefixes_of(&self, word: &str) -> Vec<u16> {
-        let mut found = Vec::new();
+    /// Calls `found` with each entry whose stem is a prefix of `word`, shortest stems first.
+    fn for_each_prefix_of(&self, word: &str, mut found: impl FnMut(u16)) {
         let mut node = 0usize;
         for c in word.chars() {
             let Some(child) = self.child(node, c) else {
                 break;
             };
             node = child;
-            found.extend_from_slice(&self.nodes[node].entries);
+            for &entry in &self.nodes[node].entries {
+                found(entry);
+            }
         }
-        found.sort_unstable();
-        found
     }
 }
 
@@ -343,33 +353,32 @@ fn longest(
     // Every word a pattern matches starts with the pattern's stem, `ё` read as `е` (see
     // `WordPattern::stem`): the entries to try are those whose stem is a prefix of the word,
     // found by walking its letters down a trie, where the entries of the word's first letter
-    // are hundreds (passing them over was most of a skeleton's time). In file order, so that
-    // the first of equally long entries wins.
+    // are hundreds (passing them over was most of a skeleton's time). The trie gives them
+    // by stem length, not in file order: among equally long matches the first in file order
+    // wins, as it would in a scan of the file.
     let stems = stem_index(side, topics);
-    let mut candidates = stems.prefixes_of(word);
-    if crate::words::has_char(word, 'ё') {
-        candidates.extend(stems.prefixes_of(&word.replace('ё', "е")));
-        candidates.sort_unstable();
-        candidates.dedup();
-    }
     let entries = entries();
-    let mut best: Option<(&'static Entry, usize)> = None;
-    for i in candidates {
-        let entry = &entries[usize::from(i)];
-        let patterns = side.patterns(entry);
+    let mut best: Option<(u16, usize)> = None;
+    let mut consider = |i: u16| {
+        let patterns = side.patterns(&entries[usize::from(i)]);
         let n = patterns.len();
-        if at + n > words.len() || best.is_some_and(|(_, len)| len >= n) {
-            continue;
+        let beaten = best.is_some_and(|(first, len)| len > n || (len == n && first <= i));
+        if beaten || at + n > words.len() {
+            return;
         }
         let fits = words[at..at + n]
             .iter()
             .zip(patterns)
             .all(|(word, pattern)| pattern.matches(word.as_ref(), side.lang()));
         if fits {
-            best = Some((entry, n));
+            best = Some((i, n));
         }
+    };
+    stems.for_each_prefix_of(word, &mut consider);
+    if crate::words::has_char(word, 'ё') {
+        stems.for_each_prefix_of(&word.replace('ё', "е"), &mut consider);
     }
-    best
+    best.map(|(i, n)| (&entries[usize::from(i)], n))
 }
 
 /// The reference the index must agree with: every entry of the roles wanted, in file order.

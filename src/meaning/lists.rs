@@ -50,7 +50,7 @@ fn joined(side: &Skeleton, left: &Item, right: &Item) -> bool {
     let between = &side.words[left.words.end..right.words.start];
     let others = between
         .iter()
-        .filter(|w| !CONJUNCTIONS.contains(&w.lower.as_str()))
+        .filter(|w| !CONJUNCTIONS.contains(&side.lower(w)))
         .count();
     if others > MAX_GAP_WORDS {
         return false;

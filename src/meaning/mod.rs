@@ -130,10 +130,10 @@ fn cues(side: Side<'_>, skeleton: &Skeleton, words: &[(Range<usize>, &'static st
     // The k-th occurrence of a word of the clause text is its k-th occurrence in the
     // original, which holds the same words with other spaces and markup.
     let locate = |index: usize| -> Option<(usize, usize)> {
-        let word = &skeleton.words.get(index)?.lower;
+        let word = skeleton.lower(skeleton.words.get(index)?);
         let k = skeleton.words[..index]
             .iter()
-            .filter(|w| &w.lower == word)
+            .filter(|w| skeleton.lower(w) == word)
             .count();
         original
             .iter()

@@ -10,11 +10,12 @@ use crate::morphology::kazakh::{self, Negation};
 
 use super::lexicon::{self, Role};
 
-/// One word of the clause: its bytes in the clause text and its lower-case form (ё read as е).
+/// One word of the clause: its bytes in the clause text and those of its lower-case form (ё
+/// read as е) in [`Skeleton::lowers`].
 #[derive(Debug, Clone)]
 pub(crate) struct Word {
     pub(crate) bytes: Range<usize>,
-    pub(crate) lower: String,
+    lower: Range<usize>,
 }
 
 /// A concept found in the clause.
@@ -40,6 +41,9 @@ pub(crate) struct Skeleton {
     /// The clause text the words index into.
     pub(crate) text: String,
     pub(crate) words: Vec<Word>,
+    /// The lower-case forms of the words, one after the other: one buffer for the clause
+    /// rather than a string a word.
+    lowers: String,
     pub(crate) items: Vec<Item>,
     pub(crate) numbers: Vec<Quantity>,
     /// A negation the rule cannot place: a word negated by a prefix or a suffix (Russian
@@ -55,6 +59,13 @@ pub(crate) struct Skeleton {
 
 /// The most words a clause may have for its topics to be read.
 pub(crate) const HEADING_WORDS: usize = 12;
+
+impl Skeleton {
+    /// The lower-case form of a word of this skeleton (ё read as е).
+    pub(crate) fn lower(&self, word: &Word) -> &str {
+        &self.lowers[word.lower.clone()]
+    }
+}
 
 /// Whether a Kazakh word is a negated verb form (`Some(true)`), a negated verbal noun
 /// (`Some(false)`), or neither: see [`kazakh::negation`]. Nouns in -ма (`платформа`,
@@ -87,23 +98,22 @@ fn russian_privative(word: &str) -> bool {
 /// says `кроме`. Followed by a word it is mostly the adjective (`Пациенттен басқа жазбаша
 /// нұсқаулар`: other written instructions from the Patient); after a demonstrative it means
 /// moreover (`бұдан басқа`).
-fn is_kazakh_except(text: &str, words: &[Word], at: usize) -> bool {
+fn is_kazakh_except(text: &str, words: &[Word], lowers: &[&str], at: usize) -> bool {
     const ABLATIVE: &[&str] = &["дан", "ден", "тан", "тен", "нан", "нен"];
     const DEMONSTRATIVE: &[&str] = &["бұдан", "одан", "мұнан", "осыдан", "сонан", "содан"];
-    if !matches!(words[at].lower.as_str(), "басқа" | "өзге") || followed_by_word(text, &words[at])
-    {
+    if !matches!(lowers[at], "басқа" | "өзге") || followed_by_word(text, &words[at]) {
         return false;
     }
     // The ablative right before, or before a parenthetical: `Компаниядан (оның қызметкерлері
     // арқылы) басқа`.
-    (1..=8.min(at)).map(|back| &words[at - back]).any(|before| {
-        let between = text[before.bytes.end..words[at].bytes.start].trim();
+    (1..=8.min(at)).map(|back| at - back).any(|before| {
+        let between = text[words[before].bytes.end..words[at].bytes.start].trim();
         let adjacent = between.is_empty()
             || (between.starts_with('(') && between.ends_with(')'))
             || (between.starts_with('«') && between.ends_with('»'));
         adjacent
-            && ABLATIVE.iter().any(|e| before.lower.ends_with(e))
-            && !DEMONSTRATIVE.contains(&before.lower.as_str())
+            && ABLATIVE.iter().any(|e| lowers[before].ends_with(e))
+            && !DEMONSTRATIVE.contains(&lowers[before])
     })
 }
 
@@ -115,30 +125,38 @@ fn followed_by_word(text: &str, word: &Word) -> bool {
         .is_some_and(crate::language::is_alphanumeric)
 }
 
-/// A word lower-cased, `ё` read as `е`: what the lexicon's patterns are matched with.
-pub(crate) fn lower_word(word: &str) -> String {
+/// Appends a word lower-cased, `ё` read as `е`, to `out`: what the lexicon's patterns are
+/// matched with.
+pub(crate) fn push_lower_word(word: &str, out: &mut String) {
     // `str::to_lowercase` differs from a letter-by-letter mapping only at a Greek capital
     // sigma; the letter-by-letter one is quick for Cyrillic.
-    let mut lower = if crate::words::has_char(word, 'Σ') {
-        word.to_lowercase()
+    let start = out.len();
+    if crate::words::has_char(word, 'Σ') {
+        out.push_str(&word.to_lowercase());
     } else {
-        crate::normalize::fold_case(word)
-    };
-    if crate::words::has_char(&lower, 'ё') {
-        lower = lower.replace('ё', "е");
+        crate::normalize::push_folded_case(word, out);
     }
-    lower
+    if crate::words::has_char(&out[start..], 'ё') {
+        let replaced = out[start..].replace('ё', "е");
+        out.truncate(start);
+        out.push_str(&replaced);
+    }
 }
 
 /// The skeleton of a normalized clause text in `lang`.
 pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
+    let mut lower_text = String::with_capacity(text.len());
     let words: Vec<Word> = crate::words::word_indices(text)
-        .map(|(at, word)| Word {
-            bytes: at..at + word.len(),
-            lower: lower_word(word),
+        .map(|(at, word)| {
+            let start = lower_text.len();
+            push_lower_word(word, &mut lower_text);
+            Word {
+                bytes: at..at + word.len(),
+                lower: start..lower_text.len(),
+            }
         })
         .collect();
-    let lowers: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    let lowers: Vec<&str> = words.iter().map(|w| &lower_text[w.lower.clone()]).collect();
     let folded: Vec<Cow<'_, str>> = match lang {
         Lang::Kk => lowers.iter().map(|w| lexicon::fold_kazakh(w)).collect(),
         Lang::Ru => Vec::new(),
@@ -175,7 +193,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
         }
         let word = lowers[at];
         match lang {
-            Lang::Kk if is_kazakh_except(text, &words, at) => {
+            Lang::Kk if is_kazakh_except(text, &words, &lowers, at) => {
                 skeleton.items.push(Item {
                     role: Role::Exception,
                     concept: "except",
@@ -200,6 +218,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
         skeleton.topics = topics(&lowers, &folded, lang);
     }
     skeleton.words = words;
+    skeleton.lowers = lower_text;
     skeleton.text = text.to_owned();
     skeleton
 }

@@ -61,13 +61,20 @@ pub(super) fn is_latin(c: char) -> bool {
 /// `str::to_lowercase` it has no context rules (Greek final sigma), which matching Kazakh and
 /// Russian does not need.
 pub(crate) fn fold_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_folded_case(text, &mut out);
+    out
+}
+
+/// Appends [`fold_case`] of `text` to `out`: for a caller that gathers the lower-case forms of
+/// many words in one buffer.
+pub(crate) fn push_folded_case(text: &str, out: &mut String) {
     // Most words and many clauses are lower case already: copied whole up to the first
     // character that changes (or that only the Unicode tables can tell about).
     let unchanged = text
         .char_indices()
         .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
         .map_or(text.len(), |(at, _)| at);
-    let mut out = String::with_capacity(text.len());
     out.push_str(&text[..unchanged]);
     for c in text[unchanged..].chars() {
         match c {
@@ -83,7 +90,6 @@ pub(crate) fn fold_case(text: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Whether [`fold_case`] leaves `c` as it is, for the characters it decides without the

@@ -24,7 +24,7 @@ mod offsets;
 mod repair;
 mod words;
 
-pub(crate) use fold::{fold_case, fold_to_cyrillic};
+pub(crate) use fold::{fold_case, fold_to_cyrillic, push_folded_case};
 pub use repair::{RepairDirection, ScriptRepair};
 pub(crate) use words::is_collapsible_space;
 
