@@ -209,9 +209,15 @@ struct Stems {
     first: Vec<u32>,
 }
 
+/// A node of [`Stems`]. Its children are a chain of siblings rather than a vector a node: the
+/// trie is built in every process, and a vector a node was most of its cost.
 #[derive(Default)]
 struct StemNode {
-    children: Vec<(char, u32)>,
+    letter: char,
+    /// The first child, 0 for none (the root is no one's child).
+    first_child: u32,
+    /// The next child of the same parent, 0 for none.
+    next_sibling: u32,
     entries: Vec<u16>,
 }
 
@@ -232,9 +238,14 @@ impl Stems {
                 Some(child) => child,
                 None => {
                     let child = self.nodes.len();
-                    self.nodes.push(StemNode::default());
                     let id = u32::try_from(child).expect("fewer than 2^32 trie nodes");
-                    self.nodes[node].children.push((c, id));
+                    self.nodes.push(StemNode {
+                        letter: c,
+                        first_child: 0,
+                        next_sibling: self.nodes[node].first_child,
+                        entries: Vec::new(),
+                    });
+                    self.nodes[node].first_child = id;
                     if node == 0 && (c as usize) < DIRECT {
                         self.first[c as usize] = id;
                     }
@@ -253,13 +264,15 @@ impl Stems {
                 .filter(|&&id| id != 0)
                 .map(|&id| id as usize);
         }
-        let (_, child) = self
-            .nodes
-            .get(node)?
-            .children
-            .iter()
-            .find(|(x, _)| *x == c)?;
-        Some(*child as usize)
+        let mut child = self.nodes.get(node)?.first_child as usize;
+        while child != 0 {
+            let candidate = &self.nodes[child];
+            if candidate.letter == c {
+                return Some(child);
+            }
+            child = candidate.next_sibling as usize;
+        }
+        None
     }
 
     /// Calls `found` with each entry whose stem is a prefix of `word`, shortest stems first.
