@@ -77,11 +77,14 @@ fn kazakh_negated(word: &str) -> Option<bool> {
 /// Whether a Kazakh word carries the privative suffix -сыз/-сіз (`келісімінсіз`, `ақысыз`):
 /// not the pronoun `сіз` and its forms.
 fn kazakh_privative(word: &str) -> bool {
-    !word.starts_with("сіз")
-        && ["сыз", "сіз"].iter().any(|s| {
-            word.find(s)
-                .is_some_and(|at| word[..at].chars().count() >= 2)
-        })
+    // The first occurrence of each suffix, as `str::find` would give it, but found in one walk
+    // over the letters: `find` with a string sets up a substring search, for every word.
+    let after_two_letters = |suffix: &str| {
+        word.char_indices()
+            .position(|(at, _)| word[at..].starts_with(suffix))
+            .is_some_and(|letters_before| letters_before >= 2)
+    };
+    !word.starts_with("сіз") && (after_two_letters("сыз") || after_two_letters("сіз"))
 }
 
 /// Whether a Russian word is negated by a prefix (`неисполнение`, `бесплатно`) or is `без`.
@@ -377,6 +380,20 @@ mod tests {
         assert!(skeleton("в случае неисполнения", Lang::Ru).shielded);
         assert!(skeleton("без согласия", Lang::Ru).shielded);
         assert!(!skeleton("не передает", Lang::Ru).shielded);
+    }
+
+    proptest::proptest! {
+        /// The suffix counts only where its first occurrence has two letters before it:
+        /// `сызсыз` is not privative, `ақысыз` is.
+        #[test]
+        fn the_privative_suffix_is_found_where_str_find_finds_it(word in "[асызіқ]{0,9}") {
+            let first_after_two = |s: &str| {
+                word.find(s).is_some_and(|at| word[..at].chars().count() >= 2)
+            };
+            let expected =
+                !word.starts_with("сіз") && (first_after_two("сыз") || first_after_two("сіз"));
+            proptest::prop_assert_eq!(kazakh_privative(&word), expected);
+        }
     }
 
     #[test]
