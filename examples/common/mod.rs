@@ -6,14 +6,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// The examples allocate with mimalloc rather than the system allocator. A document's run
-/// makes tens of thousands of small allocations (a clause's words, sets, skeletons), and glibc's
-/// malloc and free were a twentieth of its instructions; with mimalloc the whole process takes
-/// 4–5 % fewer instructions and touches fewer pages (`benches/README.md`). The library itself
-/// leaves the choice to the program that uses it.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Parses the command line. `--help` and `--version` print and end with success; bad
 /// arguments end with clap's whole message joined on one line on stderr (what is wrong, and
 /// the allowed values or the missing arguments), and exit code 2.
