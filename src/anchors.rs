@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::language::{is_alphabetic, is_alphanumeric};
+use crate::language::{is_alphabetic, is_alphanumeric, is_cyrillic};
 use crate::normalize::fold_to_cyrillic;
 
 /// What kind of thing an anchor is.
@@ -73,9 +73,22 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     let masked = mask_placeholders(text);
     let masked = phones(&masked, &mut anchors);
     // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
+    // A Cyrillic letter, the bulk of the text, is neither, and is told by a range check
+    // before the white-space table.
     for token in masked.split(|c: char| {
-        c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
+        !is_cyrillic(c)
+            && (c.is_whitespace()
+                || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']'))
     }) {
+        // Every anchor holds an ASCII letter or digit, or the `@` of an e-mail address
+        // (which may be Cyrillic): most tokens, Kazakh and Russian words, hold neither and
+        // are passed over before trimming (which keeps both).
+        if !token
+            .bytes()
+            .any(|b| b.is_ascii_alphanumeric() || b == b'@')
+        {
+            continue;
+        }
         let token = token.trim_matches(TRIM);
         if token.is_empty() {
             continue;
@@ -159,15 +172,19 @@ fn mask_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
 /// Finds phone numbers (ten or more digits with spaces, dashes or brackets between them),
 /// records them, and returns the text with them blanked out so that their digits are not
 /// read again as numbers.
-fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
-    let mut masked = text.to_owned();
+fn phones<'t>(text: &'t str, anchors: &mut Vec<Anchor>) -> std::borrow::Cow<'t, str> {
+    let mut masked = std::borrow::Cow::Borrowed(text);
+    // Most clauses hold fewer than ten digits in all, so no phone number: one quick count
+    // spares them the walk below.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 10 {
+        return masked;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let starts = bytes[i].is_ascii_digit()
             || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
-        if !starts || after_word {
+        if !starts || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.')) {
             i += 1;
             continue;
         }
@@ -191,7 +208,9 @@ fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
                 key,
                 raw: text[i..=last_digit].to_owned(),
             });
-            masked.replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
+            masked
+                .to_mut()
+                .replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
             i = last_digit + 1;
         } else {
             i = j.max(i + 1);
@@ -309,7 +328,11 @@ fn name_key(word: &str) -> String {
 fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
     // `e-mail` and `email` are one word spelled two ways.
     let joined;
-    let token = if token.to_ascii_lowercase().contains("e-mail") {
+    let token = if token
+        .as_bytes()
+        .windows(b"e-mail".len())
+        .any(|w| w.eq_ignore_ascii_case(b"e-mail"))
+    {
         joined = token
             .replace("e-mail", "email")
             .replace("E-mail", "Email")

@@ -94,10 +94,19 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     word_indices(text).map(|(_, word)| word)
 }
 
-/// Whether `word` holds `c`: a walk over its characters, which for a word is quicker than
-/// `str::contains` with a character outside ASCII (that sets up a substring search).
+/// Whether `word` holds `c`: a walk over its bytes for the last byte of `c`'s UTF-8 form,
+/// which for a word is quicker than decoding its characters, or than `str::contains` with a
+/// character outside ASCII (that sets up a substring search). UTF-8 never holds the form of
+/// one character inside that of another, so a byte match is a character match.
 pub(crate) fn has_char(word: &str, c: char) -> bool {
-    word.chars().any(|x| x == c)
+    let mut buf = [0; 4];
+    let needle = c.encode_utf8(&mut buf).as_bytes();
+    let (&last, lead) = needle.split_last().unwrap_or((&0, &[]));
+    let bytes = word.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(at, &b)| b == last && at >= lead.len() && bytes[at - lead.len()..at] == *lead)
 }
 
 /// The iterator of [`word_indices`].

@@ -122,7 +122,9 @@ impl Iterator for Tokens<'_> {
             may_mix: false,
             may_compose: !first.is_ascii() && !is_cyrillic(first),
         };
-        if is_collapsible_space(first) {
+        // ASCII letters and digits and Cyrillic, most first characters, are no space: told by
+        // a range check before the white-space table.
+        if !(first.is_ascii_alphanumeric() || is_cyrillic(first)) && is_collapsible_space(first) {
             token.space = true;
             for c in rest[first.len_utf8()..].chars() {
                 if !is_collapsible_space(c) {
@@ -133,22 +135,25 @@ impl Iterator for Tokens<'_> {
         } else if is_word_char(first) {
             let (mut latin, mut cyrillic, mut other) = (false, false, false);
             end = start;
-            let mut chars = rest.chars().peekable();
+            let mut chars = rest.chars();
             while let Some(c) = chars.next() {
-                // A dot or apostrophe between two letters stays inside the word, as in Unicode
-                // word boundaries: «Т.А.Ә.» is one word, its Latin «Ə» repaired in context.
-                let joins = matches!(c, '.' | '\'' | '’')
-                    && end > start
-                    && chars.peek().is_some_and(|&n| is_word_char(n));
-                if !is_word_char(c) && !joins {
-                    break;
-                }
-                if c.is_ascii_alphabetic() {
-                    latin = true;
+                // ASCII letters and digits and Cyrillic, the bulk of a word, are classified by
+                // range before anything else is asked.
+                if c.is_ascii_alphanumeric() {
+                    latin |= c.is_ascii_alphabetic();
                 } else if is_cyrillic(c) {
                     cyrillic = true;
-                } else if !c.is_ascii() {
-                    other = true;
+                } else {
+                    // A dot or apostrophe between two letters stays inside the word, as in
+                    // Unicode word boundaries: «Т.А.Ә.» is one word, its Latin «Ə» repaired in
+                    // context.
+                    let joins = matches!(c, '.' | '\'' | '’')
+                        && end > start
+                        && chars.clone().next().is_some_and(is_word_char);
+                    if !is_word_char(c) && !joins {
+                        break;
+                    }
+                    other |= !c.is_ascii();
                 }
                 end += c.len_utf8();
             }
