@@ -260,15 +260,27 @@ fn binary_offset(text: &str) -> Option<usize> {
     }
     let is_control =
         |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
-    // The first 65,536 characters, their count and their controls, in one pass.
+    // The first 65,536 characters, their count and their controls, in one pass over the
+    // bytes rather than decoded characters: a character starts at every byte that is not a
+    // continuation byte, and a control is one byte (C0 and DEL) or `C2 80`..`C2 9F` (C1).
+    let bytes = text.as_bytes();
     let (mut head_end, mut chars, mut controls) = (text.len(), 0usize, 0usize);
-    for (i, c) in text.char_indices() {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
         if chars == 65_536 {
             head_end = i;
             break;
         }
         chars += 1;
-        controls += usize::from(is_control(c));
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        controls += usize::from(control);
     }
     let head = &text[..head_end];
     if controls * 100 > chars {

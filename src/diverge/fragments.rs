@@ -35,7 +35,11 @@ pub(super) fn untranslated_fragments(
             // are not suspicious, and the string is only needed for those that are.
             let names_out;
             let sentence = if other == Lang::Kk {
-                if !uncapitalized_words(sentence).any(|word| is_suspicious(word, other)) {
+                // A word with a Kazakh letter makes the whole sentence suspicious too: the
+                // sentence is tried first, as most Russian sentences have none.
+                if !is_suspicious(sentence, other)
+                    || !uncapitalized_words(sentence).any(|word| is_suspicious(word, other))
+                {
                     continue;
                 }
                 names_out = without_capitalized_words(sentence);

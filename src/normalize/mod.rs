@@ -69,7 +69,12 @@ pub fn normalize_at(text: &str, base: usize) -> Normalized {
     // Decoding can uncover markup (`&lt;i&gt;`, `&#42;&#42;`); strip again until nothing
     // changes, so that normalizing a normalized text changes nothing. Every pass that
     // changes the text shortens it, so this ends.
-    while stripped.text.contains(['<', '&', '*', '[', '#']) {
+    // The markup characters are ASCII: looked for byte by byte, without decoding.
+    while stripped
+        .text
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'&' | b'*' | b'[' | b'#'))
+    {
         let mut again = Builder::default();
         strip_markup(&stripped.text, 0, &mut again);
         if again.text == stripped.text {
