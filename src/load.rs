@@ -297,6 +297,37 @@ mod tests {
     use super::*;
 
     #[test]
+    fn binary_offset_counts_characters_and_controls_as_decoded_text_does() {
+        // The character-by-character reading the byte counts stand for.
+        let by_chars = |text: &str| {
+            let is_control =
+                |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
+            let head: Vec<(usize, char)> = text.char_indices().take(65_536).collect();
+            let controls = head.iter().filter(|(_, c)| is_control(*c)).count();
+            (controls * 100 > head.len())
+                .then(|| head.iter().find(|(_, c)| is_control(*c)).map(|(i, _)| *i))
+                .flatten()
+        };
+        let long_text = format!("{}\u{1}\u{85}", "Жалпы «ереже»\t\r\n".repeat(4_000));
+        let long_controls = format!("{}{}", "ә".repeat(65_530), "\u{1}\u{9f}".repeat(700));
+        for text in [
+            "1. Жалпы\n",
+            "a\u{1}b",
+            "\u{80}\u{9f}\u{a0}«»",
+            "\u{b}\u{c}\u{7f}",
+            long_text.as_str(),
+            long_controls.as_str(),
+        ] {
+            assert_eq!(
+                binary_offset(text),
+                by_chars(text),
+                "{:?}",
+                &text[..text.len().min(40)]
+            );
+        }
+    }
+
+    #[test]
     fn bom_is_kept_in_text_but_skipped_by_body() {
         let src = Source::from_bytes("a.txt", "\u{feff}1. Жалпы".as_bytes()).unwrap();
         assert_eq!(src.body().start(), 3);

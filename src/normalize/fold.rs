@@ -61,29 +61,40 @@ pub(super) fn is_latin(c: char) -> bool {
 /// `str::to_lowercase` it has no context rules (Greek final sigma), which matching Kazakh and
 /// Russian does not need.
 pub(crate) fn fold_case(text: &str) -> String {
-    // Most words and many clauses are lower case already: copied whole up to the first
-    // character that changes (or that only the Unicode tables can tell about).
-    let unchanged = text
-        .char_indices()
-        .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
-        .map_or(text.len(), |(at, _)| at);
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..unchanged]);
-    for c in text[unchanged..].chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
-            '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
-            _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
-            // The other Cyrillic letters, Kazakh ones included, come in pairs, capital
-            // first (the tables of `char::to_lowercase` are a binary search a letter).
-            '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
-                out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
-            }
-            _ => out.extend(c.to_lowercase()),
-        }
+    let mut rest = text;
+    loop {
+        // Most words and many clauses are lower case already: each run of characters that
+        // stay as they are is copied whole, up to the next character that changes (or that
+        // only the Unicode tables can tell about).
+        let unchanged = rest
+            .char_indices()
+            .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
+            .map_or(rest.len(), |(at, _)| at);
+        out.push_str(&rest[..unchanged]);
+        let mut chars = rest[unchanged..].chars();
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        push_lower_case(&mut out, c);
+        rest = chars.as_str();
     }
-    out
+}
+
+/// Appends the lower case of `c` to `out`.
+fn push_lower_case(out: &mut String, c: char) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+        '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
+        _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
+        // The other Cyrillic letters, Kazakh ones included, come in pairs, capital first (the
+        // tables of `char::to_lowercase` are a binary search a letter).
+        '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
+            out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
+        }
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Whether [`fold_case`] leaves `c` as it is, for the characters it decides without the

@@ -134,29 +134,42 @@ impl Iterator for Tokens<'_> {
             }
         } else if is_word_char(first) {
             let (mut latin, mut cyrillic, mut other) = (false, false, false);
-            end = start;
-            let mut chars = rest.chars();
-            while let Some(c) = chars.next() {
-                // ASCII letters and digits and Cyrillic, the bulk of a word, are classified by
-                // range before anything else is asked.
-                if c.is_ascii_alphanumeric() {
-                    latin |= c.is_ascii_alphabetic();
-                } else if is_cyrillic(c) {
+            let bytes = rest.as_bytes();
+            let mut len = 0;
+            while let Some(&b) = bytes.get(len) {
+                // ASCII letters and digits, and the Cyrillic block U+0400–U+04FF (two bytes
+                // led by D0–D3), the bulk of a word, are told by their first byte.
+                if b.is_ascii_alphanumeric() {
+                    latin |= b.is_ascii_alphabetic();
+                    len += 1;
+                    continue;
+                }
+                if matches!(b, 0xD0..=0xD3) {
+                    cyrillic = true;
+                    len += 2;
+                    continue;
+                }
+                let mut chars = rest[len..].chars();
+                let Some(c) = chars.next() else {
+                    break;
+                };
+                if is_cyrillic(c) {
                     cyrillic = true;
                 } else {
                     // A dot or apostrophe between two letters stays inside the word, as in
                     // Unicode word boundaries: «Т.А.Ә.» is one word, its Latin «Ə» repaired in
                     // context.
                     let joins = matches!(c, '.' | '\'' | '’')
-                        && end > start
-                        && chars.clone().next().is_some_and(is_word_char);
+                        && len > 0
+                        && chars.next().is_some_and(is_word_char);
                     if !is_word_char(c) && !joins {
                         break;
                     }
                     other |= !c.is_ascii();
                 }
-                end += c.len_utf8();
+                len += c.len_utf8();
             }
+            end = start + len;
             token.may_mix = (latin && cyrillic) || other;
             // Precomposed Cyrillic is NFC already; a combining mark is "other" above.
             token.may_compose = other;
