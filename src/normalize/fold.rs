@@ -67,10 +67,7 @@ pub(crate) fn fold_case(text: &str) -> String {
         // Most words and many clauses are lower case already: each run of characters that
         // stay as they are is copied whole, up to the next character that changes (or that
         // only the Unicode tables can tell about).
-        let unchanged = rest
-            .char_indices()
-            .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
-            .map_or(rest.len(), |(at, _)| at);
+        let unchanged = unchanged_len(rest);
         out.push_str(&rest[..unchanged]);
         let mut chars = rest[unchanged..].chars();
         let Some(c) = chars.next() else {
@@ -95,6 +92,28 @@ fn push_lower_case(out: &mut String, c: char) {
         }
         _ => out.extend(c.to_lowercase()),
     }
+}
+
+/// The length of the start of `text` that [`fold_case`] leaves as it is. ASCII and the
+/// lower-case letters а–я and ѐ–џ (`D0 B0`..`D0 BF`, `D1 80`..`D1 9F`), most of a text, are
+/// told by their bytes; only the other characters are decoded.
+fn unchanged_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        match b {
+            b'A'..=b'Z' => return at,
+            0x00..=0x7F => at += 1,
+            0xD0 if (0xB0..=0xBF).contains(&second) => at += 2,
+            0xD1 if (0x80..=0x9F).contains(&second) => at += 2,
+            _ => match text[at..].chars().next() {
+                Some(c) if is_lower_case_letter_or_other_ascii(c) => at += c.len_utf8(),
+                _ => return at,
+            },
+        }
+    }
+    at
 }
 
 /// Whether [`fold_case`] leaves `c` as it is, for the characters it decides without the
