@@ -260,10 +260,24 @@ fn binary_offset(text: &str) -> Option<usize> {
     }
     let is_control =
         |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
+    // A text without a single control character, as text documents are, has none in its
+    // head either: two quick looks (one byte C0 and DEL, `C2 80`..`C2 9F` for C1) spare it
+    // the count below.
+    let bytes = text.as_bytes();
+    // Folded without stopping early, a loop the compiler vectorizes.
+    let has_c0 = bytes.iter().fold(false, |found, &b| {
+        found | matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F)
+    });
+    let has_c1 = || {
+        memchr::memchr_iter(0xC2, bytes)
+            .any(|at| bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    };
+    if !has_c0 && !has_c1() {
+        return None;
+    }
     // The first 65,536 characters, their count and their controls, in one pass over the
     // bytes rather than decoded characters: a character starts at every byte that is not a
     // continuation byte, and a control is one byte (C0 and DEL) or `C2 80`..`C2 9F` (C1).
-    let bytes = text.as_bytes();
     let (mut head_end, mut chars, mut controls) = (text.len(), 0usize, 0usize);
     for (i, &b) in bytes.iter().enumerate() {
         if b & 0xC0 == 0x80 {

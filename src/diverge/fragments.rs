@@ -108,8 +108,8 @@ pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, 
     let mut found: Vec<(ClauseId, &'static str, &'static str)> = Vec::new();
     for clause in version.clauses() {
         let original = builder.doc().original_text(clause);
-        for word in original.split(|c: char| !is_alphanumeric(c)) {
-            if word.is_empty() || word.len() > longest {
+        for word in alphanumeric_runs(original) {
+            if word.len() > longest {
                 continue;
             }
             if let Some(form) = legal_forms().iter().find(|f| *f.get(other) == word) {
@@ -180,6 +180,37 @@ fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The non-empty runs of [`is_alphanumeric`] characters of `text`. ASCII and the Cyrillic
+/// letters led by `D0`, `D1` and `D3` (U+0400–U+047F, U+04C0–U+04FF), the bulk of the text,
+/// are told by their first byte without being decoded.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let (len, inside) = match b {
+                0x00..=0x7F => (1, b.is_ascii_alphanumeric()),
+                0xD0 | 0xD1 | 0xD3 => (2, true),
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.len_utf8(), is_alphanumeric(c))
+                }
+            };
+            at += len;
+            if !inside {
+                let run = &text[start..at - len];
+                start = at;
+                if !run.is_empty() {
+                    return Some(run);
+                }
+            }
+        }
+        let run = &text[start..];
+        start = text.len();
+        (!run.is_empty()).then_some(run)
+    })
+}
+
 /// The words of `sentence` that do not start with a capital (names, and the first word of a
 /// sentence).
 fn uncapitalized_words(sentence: &str) -> impl Iterator<Item = &str> {
@@ -225,6 +256,25 @@ fn is_suspicious(sentence: &str, other: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_runs_are_the_words_between_other_characters() {
+        for text in [
+            "",
+            "АО «Банк»",
+            "ТОО-БИН:123 ә\u{483}ӘҚ\u{4c0}x\u{a0}\u{5d0}é",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn rough_sentences_are_the_sentences_of_the_cells() {
