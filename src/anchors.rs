@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::language::{is_alphabetic, is_alphanumeric, is_cyrillic};
+use crate::language::{is_alphabetic, is_alphanumeric};
 use crate::normalize::fold_to_cyrillic;
 
 /// What kind of thing an anchor is.
@@ -72,14 +72,7 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     let mut anchors = Vec::new();
     let masked = mask_placeholders(text);
     let masked = phones(&masked, &mut anchors);
-    // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
-    // A Cyrillic letter, the bulk of the text, is neither, and is told by a range check
-    // before the white-space table.
-    for token in masked.split(|c: char| {
-        !is_cyrillic(c)
-            && (c.is_whitespace()
-                || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']'))
-    }) {
+    for token in tokens(&masked) {
         // Every anchor holds an ASCII letter or digit, or the `@` of an e-mail address
         // (which may be Cyrillic): most tokens, Kazakh and Russian words, hold neither and
         // are passed over before trimming (which keeps both).
@@ -122,6 +115,43 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     }
     anchors.sort();
     anchors
+}
+
+/// Whether `c` ends a token: white space, and brackets and quotes too (`«Autocheck.kz(далее»`
+/// holds the URL `Autocheck.kz`).
+fn is_token_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
+}
+
+/// The non-empty pieces of `text` between [`is_token_break`] characters. A Cyrillic
+/// character, the bulk of the text, is no break: it is passed by its lead byte (`D0`–`D4`)
+/// without being decoded.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let (len, breaks) = match b {
+                0x00..=0x7F => (1, is_token_break(char::from(b))),
+                0xD0..=0xD4 => (2, false),
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.len_utf8(), is_token_break(c))
+                }
+            };
+            at += len;
+            if breaks {
+                let token = &text[start..at - len];
+                start = at;
+                if !token.is_empty() {
+                    return Some(token);
+                }
+            }
+        }
+        let token = &text[start..];
+        start = text.len();
+        (!token.is_empty()).then_some(token)
+    })
 }
 
 /// Blanks out template placeholders (`{{CITY}}`, `{{ $order->number }}`, `{$name}`, `${date}`,
@@ -365,6 +395,23 @@ mod tests {
 
     fn keys(text: &str) -> Vec<(AnchorKind, String)> {
         extract(text).into_iter().map(|a| (a.kind, a.key)).collect()
+    }
+
+    #[test]
+    fn tokens_are_the_pieces_between_breaks() {
+        for text in [
+            "",
+            " ",
+            "«Autocheck.kz(далее» – сайт",
+            "a\u{a0}b\u{2028}c\u{3000}d\u{85}e\u{52f}\u{530}ә",
+            "[x]  \"y\" “z” (w)\t\n",
+        ] {
+            let expected: Vec<&str> = text
+                .split(is_token_break)
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]
