@@ -127,7 +127,8 @@ impl Iterator for Tokens<'_> {
         if !(first.is_ascii_alphanumeric() || is_cyrillic(first)) && is_collapsible_space(first) {
             token.space = true;
             for c in rest[first.len_utf8()..].chars() {
-                if !is_collapsible_space(c) {
+                // A letter or digit, what mostly follows a space, ends the run at once.
+                if c.is_ascii_alphanumeric() || is_cyrillic(c) || !is_collapsible_space(c) {
                     break;
                 }
                 end += c.len_utf8();
