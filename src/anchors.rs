@@ -72,10 +72,16 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     let mut anchors = Vec::new();
     let masked = mask_placeholders(text);
     let masked = phones(&masked, &mut anchors);
-    // Brackets and quotes split tokens too: «Autocheck.kz(далее» holds the URL `Autocheck.kz`.
-    for token in masked.split(|c: char| {
-        c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
-    }) {
+    for token in tokens(&masked) {
+        // Every anchor holds an ASCII letter or digit, or the `@` of an e-mail address
+        // (which may be Cyrillic): most tokens, Kazakh and Russian words, hold neither and
+        // are passed over before trimming (which keeps both).
+        if !token
+            .bytes()
+            .any(|b| b.is_ascii_alphanumeric() || b == b'@')
+        {
+            continue;
+        }
         let token = token.trim_matches(TRIM);
         if token.is_empty() {
             continue;
@@ -109,6 +115,43 @@ pub(crate) fn extract(text: &str) -> Vec<Anchor> {
     }
     anchors.sort();
     anchors
+}
+
+/// Whether `c` ends a token: white space, and brackets and quotes too (`«Autocheck.kz(далее»`
+/// holds the URL `Autocheck.kz`).
+fn is_token_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | '«' | '»' | '"' | '“' | '”' | '[' | ']')
+}
+
+/// The non-empty pieces of `text` between [`is_token_break`] characters. A Cyrillic
+/// character, the bulk of the text, is no break: it is passed by its lead byte (`D0`–`D4`)
+/// without being decoded.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let (len, breaks) = match b {
+                0x00..=0x7F => (1, is_token_break(char::from(b))),
+                0xD0..=0xD4 => (2, false),
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.len_utf8(), is_token_break(c))
+                }
+            };
+            at += len;
+            if breaks {
+                let token = &text[start..at - len];
+                start = at;
+                if !token.is_empty() {
+                    return Some(token);
+                }
+            }
+        }
+        let token = &text[start..];
+        start = text.len();
+        (!token.is_empty()).then_some(token)
+    })
 }
 
 /// Blanks out template placeholders (`{{CITY}}`, `{{ $order->number }}`, `{$name}`, `${date}`,
@@ -159,15 +202,19 @@ fn mask_placeholders(text: &str) -> std::borrow::Cow<'_, str> {
 /// Finds phone numbers (ten or more digits with spaces, dashes or brackets between them),
 /// records them, and returns the text with them blanked out so that their digits are not
 /// read again as numbers.
-fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
-    let mut masked = text.to_owned();
+fn phones<'t>(text: &'t str, anchors: &mut Vec<Anchor>) -> std::borrow::Cow<'t, str> {
+    let mut masked = std::borrow::Cow::Borrowed(text);
+    // Most clauses hold fewer than ten digits in all, so no phone number: one quick count
+    // spares them the walk below.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 10 {
+        return masked;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let starts = bytes[i].is_ascii_digit()
             || (bytes[i] == b'+' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
-        let after_word = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
-        if !starts || after_word {
+        if !starts || (i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.')) {
             i += 1;
             continue;
         }
@@ -191,7 +238,9 @@ fn phones(text: &str, anchors: &mut Vec<Anchor>) -> String {
                 key,
                 raw: text[i..=last_digit].to_owned(),
             });
-            masked.replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
+            masked
+                .to_mut()
+                .replace_range(i..=last_digit, &" ".repeat(last_digit + 1 - i));
             i = last_digit + 1;
         } else {
             i = j.max(i + 1);
@@ -309,7 +358,11 @@ fn name_key(word: &str) -> String {
 fn latin_names(token: &str, anchors: &mut Vec<Anchor>) {
     // `e-mail` and `email` are one word spelled two ways.
     let joined;
-    let token = if token.to_ascii_lowercase().contains("e-mail") {
+    let token = if token
+        .as_bytes()
+        .windows(b"e-mail".len())
+        .any(|w| w.eq_ignore_ascii_case(b"e-mail"))
+    {
         joined = token
             .replace("e-mail", "email")
             .replace("E-mail", "Email")
@@ -342,6 +395,23 @@ mod tests {
 
     fn keys(text: &str) -> Vec<(AnchorKind, String)> {
         extract(text).into_iter().map(|a| (a.kind, a.key)).collect()
+    }
+
+    #[test]
+    fn tokens_are_the_pieces_between_breaks() {
+        for text in [
+            "",
+            " ",
+            "«Autocheck.kz(далее» – сайт",
+            "a\u{a0}b\u{2028}c\u{3000}d\u{85}e\u{52f}\u{530}ә",
+            "[x]  \"y\" “z” (w)\t\n",
+        ] {
+            let expected: Vec<&str> = text
+                .split(is_token_break)
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(tokens(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

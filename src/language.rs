@@ -133,6 +133,15 @@ pub(crate) fn detect_by_letters(text: &str) -> Option<LanguageGuess> {
     let mut cyrillic = 0usize;
     let mut kazakh = 0usize;
     for c in text.chars() {
+        // The basic alphabet А–я, most letters of either language, is Cyrillic and not
+        // Kazakh-only, and ASCII is neither: both told by a range check first.
+        if ('\u{0410}'..='\u{044F}').contains(&c) {
+            cyrillic += 1;
+            continue;
+        }
+        if c.is_ascii() {
+            continue;
+        }
         if is_kazakh_only_letter(c) {
             kazakh += 1;
             cyrillic += 1;

@@ -260,15 +260,41 @@ fn binary_offset(text: &str) -> Option<usize> {
     }
     let is_control =
         |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
-    // The first 65,536 characters, their count and their controls, in one pass.
+    // A text without a single control character, as text documents are, has none in its
+    // head either: two quick looks (one byte C0 and DEL, `C2 80`..`C2 9F` for C1) spare it
+    // the count below.
+    let bytes = text.as_bytes();
+    // Folded without stopping early, a loop the compiler vectorizes.
+    let has_c0 = bytes.iter().fold(false, |found, &b| {
+        found | matches!(b, 0x00..=0x08 | 0x0E..=0x1F | 0x7F)
+    });
+    let has_c1 = || {
+        memchr::memchr_iter(0xC2, bytes)
+            .any(|at| bytes.get(at + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    };
+    if !has_c0 && !has_c1() {
+        return None;
+    }
+    // The first 65,536 characters, their count and their controls, in one pass over the
+    // bytes rather than decoded characters: a character starts at every byte that is not a
+    // continuation byte, and a control is one byte (C0 and DEL) or `C2 80`..`C2 9F` (C1).
     let (mut head_end, mut chars, mut controls) = (text.len(), 0usize, 0usize);
-    for (i, c) in text.char_indices() {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
         if chars == 65_536 {
             head_end = i;
             break;
         }
         chars += 1;
-        controls += usize::from(is_control(c));
+        let control = match b {
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            _ => false,
+        };
+        controls += usize::from(control);
     }
     let head = &text[..head_end];
     if controls * 100 > chars {
@@ -283,6 +309,37 @@ fn binary_offset(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_offset_counts_characters_and_controls_as_decoded_text_does() {
+        // The character-by-character reading the byte counts stand for.
+        let by_chars = |text: &str| {
+            let is_control =
+                |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}' | '\u{b}');
+            let head: Vec<(usize, char)> = text.char_indices().take(65_536).collect();
+            let controls = head.iter().filter(|(_, c)| is_control(*c)).count();
+            (controls * 100 > head.len())
+                .then(|| head.iter().find(|(_, c)| is_control(*c)).map(|(i, _)| *i))
+                .flatten()
+        };
+        let long_text = format!("{}\u{1}\u{85}", "Жалпы «ереже»\t\r\n".repeat(4_000));
+        let long_controls = format!("{}{}", "ә".repeat(65_530), "\u{1}\u{9f}".repeat(700));
+        for text in [
+            "1. Жалпы\n",
+            "a\u{1}b",
+            "\u{80}\u{9f}\u{a0}«»",
+            "\u{b}\u{c}\u{7f}",
+            long_text.as_str(),
+            long_controls.as_str(),
+        ] {
+            assert_eq!(
+                binary_offset(text),
+                by_chars(text),
+                "{:?}",
+                &text[..text.len().min(40)]
+            );
+        }
+    }
 
     #[test]
     fn bom_is_kept_in_text_but_skipped_by_body() {

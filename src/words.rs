@@ -79,10 +79,37 @@ fn class(c: char) -> Option<Class> {
     })
 }
 
+/// Whether a non-ASCII character that starts with byte `lead` is a Cyrillic letter whatever
+/// its second byte: `D0`, `D1` and `D3` lead U+0400–U+047F and U+04C0–U+04FF, all letters
+/// for [`class`] (`D2` leads the thousands sign and combining marks too). Most characters of
+/// a Kazakh or Russian text are told this way without decoding them.
+fn leads_cyrillic_letter(lead: u8) -> bool {
+    matches!(lead, 0xD0 | 0xD1 | 0xD3)
+}
+
+/// Whether every character of `text` has a [`class`].
+fn all_classified(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            at += 1;
+        } else if leads_cyrillic_letter(b) {
+            at += 2;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if class(c).is_some() => at += c.len_utf8(),
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
 /// The words of `text` with their byte offsets, exactly as
 /// `UnicodeSegmentation::unicode_word_indices` gives them.
 pub(crate) fn word_indices(text: &str) -> WordIndices<'_> {
-    if text.chars().all(|c| class(c).is_some()) {
+    if all_classified(text) {
         WordIndices::Fast(Fast { text, at: 0 })
     } else {
         WordIndices::Unicode(text.unicode_word_indices())
@@ -143,6 +170,9 @@ impl<'t> Fast<'t> {
         let &b = self.text.as_bytes().get(at)?;
         if b.is_ascii() {
             return Some((ASCII[usize::from(b)], 1));
+        }
+        if leads_cyrillic_letter(b) {
+            return Some((Class::Letter, 2));
         }
         let c = self.text[at..].chars().next()?;
         Some((class(c).unwrap_or(Class::Other), c.len_utf8()))
@@ -230,6 +260,16 @@ mod tests {
                 assert_eq!(fast(&text), reference(&text), "{c:?} U+{:04X}", c as u32);
             }
         }
+    }
+
+    #[test]
+    fn the_cyrillic_lead_bytes_lead_only_letters() {
+        for c in
+            ('\u{80}'..='\u{7ff}').filter(|c| leads_cyrillic_letter(c.to_string().as_bytes()[0]))
+        {
+            assert_eq!(class(c), Some(Class::Letter), "U+{:04X}", c as u32);
+        }
+        assert!(!all_classified("a\u{483}b") && all_classified("Қазақ тілі, ə 1.2"));
     }
 
     #[test]

@@ -169,7 +169,8 @@ fn cognates(words: &[&str]) -> Vec<u64> {
         .iter()
         // Words of letters only (the word segmenter already left out punctuation).
         .filter(|w| {
-            w.chars().count() >= COGNATE_MIN_LETTERS && !w.bytes().any(|b| b.is_ascii_digit())
+            w.chars().nth(COGNATE_MIN_LETTERS - 1).is_some()
+                && !w.bytes().any(|b| b.is_ascii_digit())
         })
         .map(|w| {
             // Four letters of at most 16 bits each (Cyrillic and Latin are in the first

@@ -105,7 +105,9 @@ fn units(text: &str) -> Vec<Unit<'_>> {
             ')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth > 0 {
+        // Only punctuation followed by white space cuts; the next character is looked at
+        // for those alone.
+        if depth > 0 || !matches!(c, '.' | '!' | '?' | ';' | ':') {
             continue;
         }
         let end = at + c.len_utf8();
@@ -180,7 +182,12 @@ fn unmatched<'t>(model: LengthModel, kk: &[Unit<'t>], ru: &[Unit<'t>]) -> Vec<(L
     const SKIP: f64 = 5.3;
     const MERGE: f64 = 2.4;
     let (n, m) = (kk.len(), ru.len());
-    let len = |units: &[Unit<'_>]| units.iter().map(|u| chars(u.text)).sum::<usize>();
+    // Each unit's length counted once, not at every cell that looks at it.
+    let (kk_chars, ru_chars): (Vec<usize>, Vec<usize>) = (
+        kk.iter().map(|u| chars(u.text)).collect(),
+        ru.iter().map(|u| chars(u.text)).collect(),
+    );
+    let len = |lengths: &[usize]| lengths.iter().sum::<usize>();
     let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
     let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
     cost[0][0] = 0.0;
@@ -204,7 +211,7 @@ fn unmatched<'t>(model: LengthModel, kk: &[Unit<'t>], ru: &[Unit<'t>]) -> Vec<(L
                 let fit = if di == 0 || dj == 0 {
                     0.0
                 } else {
-                    fit_cost(model, len(&kk[i..i + di]), len(&ru[j..j + dj]))
+                    fit_cost(model, len(&kk_chars[i..i + di]), len(&ru_chars[j..j + dj]))
                 };
                 let total = here + prior + fit;
                 if total < cost[i + di][j + dj] {
@@ -273,6 +280,11 @@ fn has_counterpart(lang: Lang, own: &str, other: &str, piece: &str) -> bool {
 pub(super) fn find<'t>(model: LengthModel, kk: &'t str, ru: &'t str) -> Vec<Cut<'t>> {
     let (lk, lr) = (chars(kk), chars(ru));
     let mut out = Vec::new();
+    // Every piece reported must explain a deviation of at least `MIN_DEVIATION` (see
+    // `explains`): clauses closer than that to the model have none to look for.
+    if model.delta(lk, lr).abs() < MIN_DEVIATION {
+        return out;
+    }
     // Parentheticals first: the most precise evidence, and they must not be counted again as
     // part of a sentence.
     let (pk, pr) = (parentheticals(kk), parentheticals(ru));

@@ -25,56 +25,56 @@ pub(super) fn untranslated_fragments(
 ) {
     let other = version.lang().other();
     let original = builder.doc().original_text(clause);
-    for cell in original.split(['\t', '\n', '\r']) {
-        // Sentences end at their punctuation; a rough split is enough to find a sentence
-        // of the other language, and far cheaper than full sentence segmentation.
-        for sentence in cell.split_inclusive(['.', '!', '?', ';']) {
-            // Kazakh names inside Russian text (a street, a person, «ҮМІТ») keep their
-            // letters: only the rest of the sentence tells its language.
-            // The letters are counted before the words are joined again: most sentences
-            // are not suspicious, and the string is only needed for those that are.
-            let names_out;
-            let sentence = if other == Lang::Kk {
-                if !uncapitalized_words(sentence).any(|word| is_suspicious(word, other)) {
-                    continue;
-                }
-                names_out = without_capitalized_words(sentence);
-                names_out.as_str()
-            } else {
-                sentence
-            };
-            if !is_suspicious(sentence, other) {
+    for sentence in rough_sentences(original) {
+        // Kazakh names inside Russian text (a street, a person, «ҮМІТ») keep their
+        // letters: only the rest of the sentence tells its language.
+        // The letters are counted before the words are joined again: most sentences
+        // are not suspicious, and the string is only needed for those that are.
+        let names_out;
+        let sentence = if other == Lang::Kk {
+            // A word with a Kazakh letter makes the whole sentence suspicious too: the
+            // sentence is tried first, as most Russian sentences have none.
+            if !is_suspicious(sentence, other)
+                || !uncapitalized_words(sentence).any(|word| is_suspicious(word, other))
+            {
                 continue;
             }
-            let text = normalize(sentence);
-            let text = text.text();
-            let words = crate::words::words(text).count();
-            if words < 2 {
-                continue;
+            names_out = without_capitalized_words(sentence);
+            names_out.as_str()
+        } else {
+            sentence
+        };
+        if !is_suspicious(sentence, other) {
+            continue;
+        }
+        let text = normalize(sentence);
+        let text = text.text();
+        let words = crate::words::words(text).count();
+        if words < 2 {
+            continue;
+        }
+        let guess = detect_language(text);
+        let strong = match (other, guess.evidence) {
+            (_, Evidence::Letters) => true,
+            (Lang::Ru, Evidence::Detector) => {
+                guess.confidence >= 0.95 && guess.cyrillic_letters >= 15
             }
-            let guess = detect_language(text);
-            let strong = match (other, guess.evidence) {
-                (_, Evidence::Letters) => true,
-                (Lang::Ru, Evidence::Detector) => {
-                    guess.confidence >= 0.95 && guess.cyrillic_letters >= 15
-                }
-                _ => false,
-            };
-            if guess.lang == Some(other) && strong {
-                builder.push(
-                    order.of(&[clause.id()]),
-                    Kind::UntranslatedFragment,
-                    Kind::UntranslatedFragment.severity(),
-                    vec![clause.id()],
-                    format!(
-                        "{} text inside the {} version, {}: {}",
-                        other.name(),
-                        version.lang().name(),
-                        label(clause),
-                        quote(text, 12)
-                    ),
-                );
-            }
+            _ => false,
+        };
+        if guess.lang == Some(other) && strong {
+            builder.push(
+                order.of(&[clause.id()]),
+                Kind::UntranslatedFragment,
+                Kind::UntranslatedFragment.severity(),
+                vec![clause.id()],
+                format!(
+                    "{} text inside the {} version, {}: {}",
+                    other.name(),
+                    version.lang().name(),
+                    label(clause),
+                    quote(text, 12)
+                ),
+            );
         }
     }
 }
@@ -108,8 +108,8 @@ pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, 
     let mut found: Vec<(ClauseId, &'static str, &'static str)> = Vec::new();
     for clause in version.clauses() {
         let original = builder.doc().original_text(clause);
-        for word in original.split(|c: char| !is_alphanumeric(c)) {
-            if word.is_empty() || word.len() > longest {
+        for word in alphanumeric_runs(original) {
+            if word.len() > longest {
                 continue;
             }
             if let Some(form) = legal_forms().iter().find(|f| *f.get(other) == word) {
@@ -147,6 +147,70 @@ pub(super) fn foreign_legal_forms(builder: &mut Builder<'_>, version: &Version, 
     );
 }
 
+/// The pieces of `text` between tabs and line ends (table cells, lines), each cut after its
+/// sentence punctuation (`.`, `!`, `?`, `;`) and kept with it; no piece is empty. Sentences
+/// end at their punctuation: a rough split is enough to find a sentence of the other
+/// language, and far cheaper than full sentence segmentation. The marks are ASCII, so the
+/// text is cut byte by byte without decoding it.
+fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            at += 1;
+            match b {
+                b'\t' | b'\n' | b'\r' => {
+                    let piece = &text[start..at - 1];
+                    start = at;
+                    if !piece.is_empty() {
+                        return Some(piece);
+                    }
+                }
+                b'.' | b'!' | b'?' | b';' => {
+                    let piece = &text[start..at];
+                    start = at;
+                    return Some(piece);
+                }
+                _ => {}
+            }
+        }
+        let piece = &text[start..];
+        start = text.len();
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
+/// The non-empty runs of [`is_alphanumeric`] characters of `text`. ASCII and the Cyrillic
+/// letters led by `D0`, `D1` and `D3` (U+0400–U+047F, U+04C0–U+04FF), the bulk of the text,
+/// are told by their first byte without being decoded.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let (len, inside) = match b {
+                0x00..=0x7F => (1, b.is_ascii_alphanumeric()),
+                0xD0 | 0xD1 | 0xD3 => (2, true),
+                _ => {
+                    let c = text[at..].chars().next()?;
+                    (c.len_utf8(), is_alphanumeric(c))
+                }
+            };
+            at += len;
+            if !inside {
+                let run = &text[start..at - len];
+                start = at;
+                if !run.is_empty() {
+                    return Some(run);
+                }
+            }
+        }
+        let run = &text[start..];
+        start = text.len();
+        (!run.is_empty()).then_some(run)
+    })
+}
+
 /// The words of `sentence` that do not start with a capital (names, and the first word of a
 /// sentence).
 fn uncapitalized_words(sentence: &str) -> impl Iterator<Item = &str> {
@@ -168,6 +232,15 @@ fn without_capitalized_words(sentence: &str) -> String {
 fn is_suspicious(sentence: &str, other: Lang) -> bool {
     let (mut kazakh, mut cyrillic) = (0usize, 0usize);
     for c in sentence.chars() {
+        // The basic alphabet А–я, most letters of either language, is Cyrillic and not
+        // Kazakh-only, and ASCII is neither: both told by a range check first.
+        if ('\u{0410}'..='\u{044F}').contains(&c) {
+            cyrillic += 1;
+            continue;
+        }
+        if c.is_ascii() {
+            continue;
+        }
         if is_kazakh_only_letter(c) {
             kazakh += 1;
         } else if is_cyrillic_letter(c) {
@@ -183,6 +256,47 @@ fn is_suspicious(sentence: &str, other: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumeric_runs_are_the_words_between_other_characters() {
+        for text in [
+            "",
+            "АО «Банк»",
+            "ТОО-БИН:123 ә\u{483}ӘҚ\u{4c0}x\u{a0}\u{5d0}é",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_alphanumeric(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rough_sentences_are_the_sentences_of_the_cells() {
+        for text in [
+            "",
+            "a",
+            "a.b!c?d;e",
+            "a.\n\nb\tc.\r\nd..",
+            "\t.\n;",
+            "Бірінші сөйлем. Екінші!\tКесте",
+        ] {
+            let expected: Vec<&str> = text
+                .split(['\t', '\n', '\r'])
+                .flat_map(|cell| cell.split_inclusive(['.', '!', '?', ';']))
+                .collect();
+            assert_eq!(
+                rough_sentences(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn kazakh_names_in_russian_text_are_not_kazakh_text() {

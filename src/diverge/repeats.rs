@@ -19,7 +19,7 @@ pub(super) fn repeated_text(builder: &mut Builder<'_>, version: &Version, order:
     for clause in version
         .clauses()
         .iter()
-        .filter(|c| c.text().chars().count() >= 15)
+        .filter(|c| c.text().chars().nth(14).is_some())
     {
         buckets
             .entry((clause.parent(), clause.text().len()))

@@ -69,27 +69,58 @@ pub(crate) fn fold_case(text: &str) -> String {
 /// Appends [`fold_case`] of `text` to `out`: for a caller that gathers the lower-case forms of
 /// many words in one buffer.
 pub(crate) fn push_folded_case(text: &str, out: &mut String) {
-    // Most words and many clauses are lower case already: copied whole up to the first
-    // character that changes (or that only the Unicode tables can tell about).
-    let unchanged = text
-        .char_indices()
-        .find(|&(_, c)| !is_lower_case_letter_or_other_ascii(c))
-        .map_or(text.len(), |(at, _)| at);
-    out.push_str(&text[..unchanged]);
-    for c in text[unchanged..].chars() {
-        match c {
-            'A'..='Z' => out.push(c.to_ascii_lowercase()),
-            '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
-            '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
-            _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
-            // The other Cyrillic letters, Kazakh ones included, come in pairs, capital
-            // first (the tables of `char::to_lowercase` are a binary search a letter).
-            '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
-                out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
-            }
-            _ => out.extend(c.to_lowercase()),
+    let mut rest = text;
+    loop {
+        // Most words and many clauses are lower case already: each run of characters that
+        // stay as they are is copied whole, up to the next character that changes (or that
+        // only the Unicode tables can tell about).
+        let unchanged = unchanged_len(rest);
+        out.push_str(&rest[..unchanged]);
+        let mut chars = rest[unchanged..].chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        push_lower_case(out, c);
+        rest = chars.as_str();
+    }
+}
+
+/// Appends the lower case of `c` to `out`.
+fn push_lower_case(out: &mut String, c: char) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        '\u{0410}'..='\u{042F}' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+        '\u{0400}'..='\u{040F}' => out.push(char::from_u32(u32::from(c) + 0x50).unwrap_or(c)),
+        _ if c.is_ascii() || ('\u{0430}'..='\u{045F}').contains(&c) => out.push(c),
+        // The other Cyrillic letters, Kazakh ones included, come in pairs, capital first (the
+        // tables of `char::to_lowercase` are a binary search a letter).
+        '\u{0460}'..='\u{0481}' | '\u{048A}'..='\u{04BF}' | '\u{04D0}'..='\u{052F}' => {
+            out.push(char::from_u32(u32::from(c) | 1).unwrap_or(c))
+        }
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The length of the start of `text` that [`fold_case`] leaves as it is. ASCII and the
+/// lower-case letters а–я and ѐ–џ (`D0 B0`..`D0 BF`, `D1 80`..`D1 9F`), most of a text, are
+/// told by their bytes; only the other characters are decoded.
+fn unchanged_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        match b {
+            b'A'..=b'Z' => return at,
+            0x00..=0x7F => at += 1,
+            0xD0 if (0xB0..=0xBF).contains(&second) => at += 2,
+            0xD1 if (0x80..=0x9F).contains(&second) => at += 2,
+            _ => match text[at..].chars().next() {
+                Some(c) if is_lower_case_letter_or_other_ascii(c) => at += c.len_utf8(),
+                _ => return at,
+            },
         }
     }
+    at
 }
 
 /// Whether [`fold_case`] leaves `c` as it is, for the characters it decides without the

@@ -96,7 +96,13 @@ pub(super) fn strip_markup(text: &str, base: usize, out: &mut Builder) {
                 }
                 None => i += 1,
             },
-            _ => i += 1,
+            // Plain text runs on to the next byte that may open markup or end a line.
+            _ => {
+                i += 1 + bytes[i + 1..]
+                    .iter()
+                    .position(|&c| matches!(c, b'\n' | b'\r' | b'*' | b'<' | b'&' | b'['))
+                    .unwrap_or(bytes.len() - i - 1);
+            }
         }
     }
     flush(out, run, bytes.len());

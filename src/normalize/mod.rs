@@ -63,14 +63,19 @@ impl Normalized {
 
 /// Normalizes `text`, a slice of the original that starts at byte `base` of the original.
 pub fn normalize_at(text: &str, base: usize) -> Normalized {
-    let mut stripped = Builder::default();
+    let mut stripped = Builder::with_capacity(text.len());
     strip_markup(text, base, &mut stripped);
     let mut maps = vec![std::mem::take(&mut stripped.map)];
     // Decoding can uncover markup (`&lt;i&gt;`, `&#42;&#42;`); strip again until nothing
     // changes, so that normalizing a normalized text changes nothing. Every pass that
     // changes the text shortens it, so this ends.
-    while stripped.text.contains(['<', '&', '*', '[', '#']) {
-        let mut again = Builder::default();
+    // The markup characters are ASCII: looked for byte by byte, without decoding.
+    while stripped
+        .text
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'&' | b'*' | b'[' | b'#'))
+    {
+        let mut again = Builder::with_capacity(stripped.text.len());
         strip_markup(&stripped.text, 0, &mut again);
         if again.text == stripped.text {
             break;
@@ -79,7 +84,7 @@ pub fn normalize_at(text: &str, base: usize) -> Normalized {
         stripped = again;
     }
     maps.reverse();
-    let mut out = Builder::default();
+    let mut out = Builder::with_capacity(stripped.text.len());
     let repairs = clean_words(&stripped.text, &maps, &mut out);
     maps.insert(0, out.map);
     Normalized {

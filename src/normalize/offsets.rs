@@ -32,6 +32,15 @@ pub(super) struct Builder {
 }
 
 impl Builder {
+    /// An empty builder with room for `len` bytes of text: a rewritten text is about as long
+    /// as its input, and growing the string step by step costs a copy at every step.
+    pub(super) fn with_capacity(len: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(len),
+            map: OffsetMap::new(),
+        }
+    }
+
     /// Appends `s`, which is the input found at `from`, byte for byte.
     pub(super) fn copy(&mut self, s: &str, from: usize) {
         if s.is_empty() {

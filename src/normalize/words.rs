@@ -122,36 +122,55 @@ impl Iterator for Tokens<'_> {
             may_mix: false,
             may_compose: !first.is_ascii() && !is_cyrillic(first),
         };
-        if is_collapsible_space(first) {
+        // ASCII letters and digits and Cyrillic, most first characters, are no space: told by
+        // a range check before the white-space table.
+        if !(first.is_ascii_alphanumeric() || is_cyrillic(first)) && is_collapsible_space(first) {
             token.space = true;
             for c in rest[first.len_utf8()..].chars() {
-                if !is_collapsible_space(c) {
+                // A letter or digit, what mostly follows a space, ends the run at once.
+                if c.is_ascii_alphanumeric() || is_cyrillic(c) || !is_collapsible_space(c) {
                     break;
                 }
                 end += c.len_utf8();
             }
         } else if is_word_char(first) {
             let (mut latin, mut cyrillic, mut other) = (false, false, false);
-            end = start;
-            let mut chars = rest.chars().peekable();
-            while let Some(c) = chars.next() {
-                // A dot or apostrophe between two letters stays inside the word, as in Unicode
-                // word boundaries: «Т.А.Ә.» is one word, its Latin «Ə» repaired in context.
-                let joins = matches!(c, '.' | '\'' | '’')
-                    && end > start
-                    && chars.peek().is_some_and(|&n| is_word_char(n));
-                if !is_word_char(c) && !joins {
-                    break;
+            let bytes = rest.as_bytes();
+            let mut len = 0;
+            while let Some(&b) = bytes.get(len) {
+                // ASCII letters and digits, and the Cyrillic block U+0400–U+04FF (two bytes
+                // led by D0–D3), the bulk of a word, are told by their first byte.
+                if b.is_ascii_alphanumeric() {
+                    latin |= b.is_ascii_alphabetic();
+                    len += 1;
+                    continue;
                 }
-                if c.is_ascii_alphabetic() {
-                    latin = true;
-                } else if is_cyrillic(c) {
+                if matches!(b, 0xD0..=0xD3) {
                     cyrillic = true;
-                } else if !c.is_ascii() {
-                    other = true;
+                    len += 2;
+                    continue;
                 }
-                end += c.len_utf8();
+                let mut chars = rest[len..].chars();
+                let Some(c) = chars.next() else {
+                    break;
+                };
+                if is_cyrillic(c) {
+                    cyrillic = true;
+                } else {
+                    // A dot or apostrophe between two letters stays inside the word, as in
+                    // Unicode word boundaries: «Т.А.Ә.» is one word, its Latin «Ə» repaired in
+                    // context.
+                    let joins = matches!(c, '.' | '\'' | '’')
+                        && len > 0
+                        && chars.next().is_some_and(is_word_char);
+                    if !is_word_char(c) && !joins {
+                        break;
+                    }
+                    other |= !c.is_ascii();
+                }
+                len += c.len_utf8();
             }
+            end = start + len;
             token.may_mix = (latin && cyrillic) || other;
             // Precomposed Cyrillic is NFC already; a combining mark is "other" above.
             token.may_compose = other;

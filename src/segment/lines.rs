@@ -54,7 +54,8 @@ impl Previous {
         Previous {
             lines_are_paragraphs: self.lines_are_paragraphs,
             blank: false,
-            terminal: terminal_strict || line.trim().chars().count() <= SHORT_LINE,
+            // At most SHORT_LINE characters: the one after them is looked for, not counted to.
+            terminal: terminal_strict || line.trim().chars().nth(SHORT_LINE).is_none(),
             terminal_strict,
             colon: last == Some(':'),
         }
@@ -178,10 +179,10 @@ fn line_number(
 /// or a list item, or written in capitals.
 pub(super) fn reads_as_heading(rest: &str) -> bool {
     let rest = rest.trim();
-    let letters: Vec<char> = rest.chars().filter(|&c| is_alphabetic(c)).collect();
-    let capitals = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    let mut letters = rest.chars().filter(|&c| is_alphabetic(c)).peekable();
+    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
     let unfinished = rest.chars().next_back().is_some_and(|c| !ends_sentence(c));
-    capitals || (unfinished && rest.chars().count() <= SHORT_LINE)
+    capitals || (unfinished && rest.chars().nth(SHORT_LINE).is_none())
 }
 
 /// What kind of clause the line starts, or `None` when it continues the clause above.

@@ -301,7 +301,7 @@ fn title_like(text: &str, block: &Block) -> Option<bool> {
     let mut capitals = true;
     for &(s, e) in &block.lines {
         let line = text[s..e].trim_matches(|c: char| is_space(c) || matches!(c, '*' | '#'));
-        if line.chars().count() > TITLE_LINE_CHARS {
+        if line.chars().nth(TITLE_LINE_CHARS).is_some() {
             return None;
         }
         for c in line.chars().filter(|&c| is_alphabetic(c)) {

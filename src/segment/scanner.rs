@@ -149,7 +149,8 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         let mut at = from;
         while at < end {
-            let Some(rel) = text[at..end].find(|c: char| c.is_ascii_digit()) else {
+            // A digit is one ASCII byte: looked for among the bytes, without decoding.
+            let Some(rel) = text.as_bytes()[at..end].iter().position(u8::is_ascii_digit) else {
                 break;
             };
             let pos = at + rel;

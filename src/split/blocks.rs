@@ -55,7 +55,7 @@ pub(crate) fn blocks(source: &Source) -> Vec<Block> {
         // few blocks the detector must see.
         let raw = &text[span.0..span.1];
         let first = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*'));
-        let looks_like_start = first.chars().count() <= 80
+        let looks_like_start = first.chars().nth(80).is_none()
             && !first.ends_with(['.', ';', ',', ':'])
             || first.starts_with("1.") && !first.starts_with("1.1");
         let mut block = Block {
