@@ -259,25 +259,53 @@ pub(crate) fn find_terms(text: &str, lang: Lang) -> Vec<u16> {
     find_terms_in_words(&words, lang)
 }
 
-/// Terms of each language by the first letter of their first stem.
-fn by_first_letter(lang: Lang) -> &'static HashMap<char, Vec<usize>> {
-    static INDEX: OnceLock<ByLang<HashMap<char, Vec<usize>>>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let build = |lang: Lang| {
-            let mut map: HashMap<char, Vec<usize>> = HashMap::new();
-            for (i, term) in terms().iter().enumerate() {
-                if let Some(first) = term.get(lang).first().and_then(|p| p.stem().chars().next()) {
-                    map.entry(first).or_default().push(i);
+/// Terms by the first letter of their first stem.
+#[derive(Default)]
+struct FirstLetters {
+    /// The letters below [`FirstLetters::DIRECT`] (ASCII, Latin, Cyrillic: every stem of the
+    /// glossary) by code point: looked up for every word of every clause, where hashing the
+    /// letter cost more than the rest of the look-up.
+    direct: Vec<Vec<usize>>,
+    other: HashMap<char, Vec<usize>>,
+}
+
+impl FirstLetters {
+    const DIRECT: usize = 0x530;
+
+    fn of(lang: Lang) -> FirstLetters {
+        let mut index = FirstLetters {
+            direct: vec![Vec::new(); Self::DIRECT],
+            other: HashMap::new(),
+        };
+        for (i, term) in terms().iter().enumerate() {
+            if let Some(first) = term.get(lang).first().and_then(|p| p.stem().chars().next()) {
+                match index.direct.get_mut(first as usize) {
+                    Some(terms) => terms.push(i),
+                    None => index.other.entry(first).or_default().push(i),
                 }
             }
-            map
-        };
-        ByLang {
-            kk: build(Lang::Kk),
-            ru: build(Lang::Ru),
         }
-    });
-    index.get(lang)
+        index
+    }
+
+    /// The terms whose first stem starts with `first`, in file order.
+    fn get(&self, first: char) -> &[usize] {
+        match self.direct.get(first as usize) {
+            Some(terms) => terms,
+            None => self.other.get(&first).map_or(&[], Vec::as_slice),
+        }
+    }
+}
+
+/// Terms of each language by the first letter of their first stem.
+fn by_first_letter(lang: Lang) -> &'static FirstLetters {
+    static INDEX: OnceLock<ByLang<FirstLetters>> = OnceLock::new();
+    INDEX
+        .get_or_init(|| ByLang {
+            kk: FirstLetters::of(Lang::Kk),
+            ru: FirstLetters::of(Lang::Ru),
+        })
+        .get(lang)
 }
 
 /// [`find_terms`] on the lower-case words of a text.
@@ -291,7 +319,7 @@ pub(crate) fn find_terms_in_words(words: &[&str], lang: Lang) -> Vec<u16> {
         // Every word a pattern matches starts with its stem, `ё` read as `е`: the quick
         // prefix test passes over most terms of the same first letter.
         let prefilter = !crate::words::has_char(word, 'ё');
-        for &t in index.get(&first).into_iter().flatten() {
+        for &t in index.get(first) {
             let patterns = terms()[t].get(lang);
             if prefilter
                 && patterns
