@@ -185,7 +185,7 @@ fn inflection_slots(lang: Lang) -> &'static [Vec<&'static str>] {
                 "ru" => &mut slots.ru,
                 _ => continue,
             };
-            side.push(endings.split_whitespace().collect());
+            side.push(endings.split_ascii_whitespace().collect());
         }
         slots
     });
@@ -213,7 +213,7 @@ fn parse_line(line: &'static str) -> Option<Term> {
     let (kk, ru) = line.split_once('\t')?;
     let patterns = |side: &'static str| {
         let patterns: Option<Vec<WordPattern>> =
-            side.split_whitespace().map(WordPattern::parse).collect();
+            side.split_ascii_whitespace().map(WordPattern::parse).collect();
         patterns.filter(|p| !p.is_empty())
     };
     Some(Term {

@@ -125,7 +125,9 @@ fn parse_line(line: &'static str) -> Option<Result<Entry, &'static str>> {
             return Some(Vec::new());
         }
         let patterns: Option<Vec<WordPattern>> =
-            written.split_whitespace().map(WordPattern::parse).collect();
+            // Patterns are separated by spaces; a pattern holding another white space does
+            // not read, and fails the tests.
+            written.split_ascii_whitespace().map(WordPattern::parse).collect();
         patterns.filter(|p| !p.is_empty())
     };
     let entry = (|| {
