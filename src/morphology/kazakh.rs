@@ -522,7 +522,8 @@ const PARTICIPLES: &[&str] = &["ған", "ген", "йтын", "йтін"];
 /// letter and vowel call for (`жаз-ба`, `ет-пе`, `бер-ме`), and be followed by a verb ending:
 /// nouns in -ма/-ба/-па (`платформа`, `тапсырма`, `қолтаңба`, `ескертпе`) take none.
 pub(crate) fn negation(word: &str) -> Option<Negation> {
-    if !word.chars().all(is_letter) || !has_negation_form(word) {
+    // The byte test first: it rules out most words without decoding them.
+    if !has_negation_form(word) || !word.chars().all(is_letter) {
         return None;
     }
     let mut found = None;
