@@ -85,10 +85,22 @@ pub(crate) struct Entry {
 /// A word with its Kazakh letters replaced by the Russian letters a text typed without a
 /// Kazakh keyboard puts for them: `өндеу` for `өңдеу`, `кызмет` for `қызмет`.
 pub(crate) fn fold_kazakh(word: &str) -> Cow<'_, str> {
+    let mut folded = String::new();
+    if push_folded_kazakh(word, &mut folded) {
+        folded.into()
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Appends [`fold_kazakh`] of `word` to `out` if `word` has a Kazakh letter, and says whether
+/// it had: for a caller that gathers the folded words of a clause in one buffer.
+pub(crate) fn push_folded_kazakh(word: &str, out: &mut String) -> bool {
     let Some(first) = word.find(crate::language::is_kazakh_only_letter) else {
-        return Cow::Borrowed(word);
+        return false;
     };
-    let mut folded = String::with_capacity(word.len());
+    let folded = out;
+    folded.reserve(word.len());
     folded.push_str(&word[..first]);
     folded.extend(word[first..].chars().map(|c| match c {
         'ә' => 'а',
@@ -101,7 +113,7 @@ pub(crate) fn fold_kazakh(word: &str) -> Cow<'_, str> {
         'і' => 'и',
         other => other,
     }));
-    folded.into()
+    true
 }
 
 /// One line of `data/concepts.tsv`; `None` for a comment or a blank, `Some(Err)` with the

@@ -2,7 +2,6 @@
 //! numbers and its Kazakh verb negations. Built from the normalized clause text; every item
 //! keeps the range of words it covers, so that the comparison can quote it.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::language::Lang;
@@ -128,18 +127,40 @@ fn followed_by_word(text: &str, word: &Word) -> bool {
         .is_some_and(crate::language::is_alphanumeric)
 }
 
-/// Appends a word lower-cased, `ё` read as `е`, to `out`: what the lexicon's patterns are
-/// matched with.
-pub(crate) fn push_lower_word(word: &str, out: &mut String) {
+/// What lower-casing the words of a clause needs beyond a letter-by-letter mapping, asked once
+/// a clause rather than once a word, as most clauses need neither.
+#[derive(Clone, Copy)]
+struct Lowering {
+    /// The clause holds a Greek capital sigma, for which `str::to_lowercase` has a rule.
+    sigma: bool,
+    /// The clause holds `ё` or `Ё`, read as `е`.
+    yo: bool,
+}
+
+impl Lowering {
+    fn of(text: &str) -> Lowering {
+        // A vectorized search: a clause is long, and a walk over its bytes cost more than the
+        // checks of its words it spares.
+        let has = |c: &str| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some();
+        Lowering {
+            sigma: has("Σ"),
+            yo: has("ё") || has("Ё"),
+        }
+    }
+}
+
+/// Appends a word of a clause lowered as `lowering` says, lower-cased, `ё` read as `е`, to
+/// `out`: what the lexicon's patterns are matched with.
+fn push_lower_word(word: &str, lowering: Lowering, out: &mut String) {
     // `str::to_lowercase` differs from a letter-by-letter mapping only at a Greek capital
     // sigma; the letter-by-letter one is quick for Cyrillic.
     let start = out.len();
-    if crate::words::has_char(word, 'Σ') {
+    if lowering.sigma && crate::words::has_char(word, 'Σ') {
         out.push_str(&word.to_lowercase());
     } else {
         crate::normalize::push_folded_case(word, out);
     }
-    if crate::words::has_char(&out[start..], 'ё') {
+    if lowering.yo && crate::words::has_char(&out[start..], 'ё') {
         let replaced = out[start..].replace('ё', "е");
         out.truncate(start);
         out.push_str(&replaced);
@@ -149,10 +170,11 @@ pub(crate) fn push_lower_word(word: &str, out: &mut String) {
 /// The skeleton of a normalized clause text in `lang`.
 pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
     let mut lower_text = String::with_capacity(text.len());
+    let lowering = Lowering::of(text);
     let words: Vec<Word> = crate::words::word_indices(text)
         .map(|(at, word)| {
             let start = lower_text.len();
-            push_lower_word(word, &mut lower_text);
+            push_lower_word(word, lowering, &mut lower_text);
             Word {
                 bytes: at..at + word.len(),
                 lower: start..lower_text.len(),
@@ -160,10 +182,23 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
         })
         .collect();
     let lowers: Vec<&str> = words.iter().map(|w| &lower_text[w.lower.clone()]).collect();
-    let folded: Vec<Cow<'_, str>> = match lang {
-        Lang::Kk => lowers.iter().map(|w| lexicon::fold_kazakh(w)).collect(),
+    // The Kazakh words with their Kazakh letters folded, those that have one in one buffer.
+    let mut folded_text = String::new();
+    let folded_at: Vec<Option<Range<usize>>> = match lang {
+        Lang::Kk => lowers
+            .iter()
+            .map(|w| {
+                let start = folded_text.len();
+                lexicon::push_folded_kazakh(w, &mut folded_text).then_some(start..folded_text.len())
+            })
+            .collect(),
         Lang::Ru => Vec::new(),
     };
+    let folded: Vec<&str> = lowers
+        .iter()
+        .zip(&folded_at)
+        .map(|(&word, at)| at.clone().map_or(word, |at| &folded_text[at]))
+        .collect();
     let mut skeleton = Skeleton::default();
     let mut at = 0;
     while at < lowers.len() {
@@ -227,7 +262,7 @@ pub(crate) fn skeleton(text: &str, lang: Lang) -> Skeleton {
 }
 
 /// The topics named in the words of a heading.
-fn topics(words: &[&str], folded: &[Cow<'_, str>], lang: Lang) -> Vec<Item> {
+fn topics(words: &[&str], folded: &[&str], lang: Lang) -> Vec<Item> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < words.len() {
@@ -383,6 +418,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Asking the clause once whether it needs the sigma rule or `ё` → `е` lowers each of
+        /// its words as asking the word would.
+        #[test]
+        fn a_clause_asked_once_lowers_its_words_as_each_word_asked(
+            text in "[a-zA-ZаяАЯёЁәӘΣσ .,]{0,24}",
+        ) {
+            let lowering = Lowering::of(&text);
+            let always = Lowering { sigma: true, yo: true };
+            for (_, word) in crate::words::word_indices(&text) {
+                let (mut asked_once, mut asked_each) = (String::new(), String::new());
+                push_lower_word(word, lowering, &mut asked_once);
+                push_lower_word(word, always, &mut asked_each);
+                proptest::prop_assert_eq!(asked_once, asked_each);
+            }
+        }
+
         /// The suffix counts only where its first occurrence has two letters before it:
         /// `сызсыз` is not privative, `ақысыз` is.
         #[test]
