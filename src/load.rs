@@ -220,6 +220,11 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String> {
         }
         return Ok(text);
     }
+    // The quick check says only whether the bytes are UTF-8; where they are not, the standard
+    // library's tells where.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(err) => {
@@ -309,6 +314,32 @@ fn binary_offset(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The quick UTF-8 check accepts what the standard library accepts, text and all, and
+        /// what it refuses is refused with the standard library's position.
+        #[test]
+        fn decoding_agrees_with_the_standard_library(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b' ', 0xD0, 0xD1, 0x90, 0xB0, 0xE2, 0x80, 0xFF]),
+                0..40,
+            ),
+        ) {
+            let decoded = decode("f.txt", &bytes);
+            match std::str::from_utf8(&bytes) {
+                Ok(text) => {
+                    let decoded = decoded.ok();
+                    proptest::prop_assert_eq!(decoded.as_deref(), Some(text));
+                }
+                Err(err) => match decoded {
+                    Err(Error::InvalidUtf8 { offset, .. }) => {
+                        proptest::prop_assert_eq!(offset, err.valid_up_to());
+                    }
+                    other => proptest::prop_assert!(false, "{other:?}"),
+                },
+            }
+        }
+    }
 
     #[test]
     fn binary_offset_counts_characters_and_controls_as_decoded_text_does() {
