@@ -127,31 +127,7 @@ fn is_token_break(c: char) -> bool {
 /// character, the bulk of the text, is no break: it is passed by its lead byte (`D0`–`D4`)
 /// without being decoded.
 fn tokens(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let (mut start, mut at) = (0, 0);
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
-            let (len, breaks) = match b {
-                0x00..=0x7F => (1, is_token_break(char::from(b))),
-                0xD0..=0xD4 => (2, false),
-                _ => {
-                    let c = text[at..].chars().next()?;
-                    (c.len_utf8(), is_token_break(c))
-                }
-            };
-            at += len;
-            if breaks {
-                let token = &text[start..at - len];
-                start = at;
-                if !token.is_empty() {
-                    return Some(token);
-                }
-            }
-        }
-        let token = &text[start..];
-        start = text.len();
-        (!token.is_empty()).then_some(token)
-    })
+    crate::words::pieces_between(text, |lead| (0xD0..=0xD4).contains(&lead), is_token_break)
 }
 
 /// Blanks out template placeholders (`{{CITY}}`, `{{ $order->number }}`, `{$name}`, `${date}`,

@@ -133,6 +133,43 @@ pub(crate) fn has_char(word: &str, c: char) -> bool {
     memchr::memchr_iter(last, bytes).any(|at| bytes[..=at].ends_with(needle))
 }
 
+/// The non-empty pieces of `text` between the characters `breaks` says yes to. A character
+/// whose lead byte `never_breaks` accepts is taken as two bytes that never break, without being
+/// decoded: the bulk of a Cyrillic text is passed that way, and only the other characters
+/// outside ASCII are decoded. `never_breaks` must accept only lead bytes of two-byte characters
+/// that `breaks` says no to.
+pub(crate) fn pieces_between(
+    text: &str,
+    never_breaks: impl Fn(u8) -> bool,
+    breaks: impl Fn(char) -> bool,
+) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            let (len, breaks_here) = if b.is_ascii() {
+                (1, breaks(char::from(b)))
+            } else if never_breaks(b) {
+                (2, false)
+            } else {
+                let c = text[at..].chars().next()?;
+                (c.len_utf8(), breaks(c))
+            };
+            at += len;
+            if breaks_here {
+                let piece = &text[start..at - len];
+                start = at;
+                if !piece.is_empty() {
+                    return Some(piece);
+                }
+            }
+        }
+        let piece = &text[start..];
+        start = text.len();
+        (!piece.is_empty()).then_some(piece)
+    })
+}
+
 /// The iterator of [`word_indices`].
 pub(crate) enum WordIndices<'t> {
     Fast(Fast<'t>),
@@ -306,6 +343,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// With or without the quick pass over Cyrillic lead bytes, the pieces are those of a
+        /// split at the breaks, empty ones left out.
+        #[test]
+        fn pieces_are_the_non_empty_parts_between_breaks(text in "[a-zа-яә ,.«»\u{483}ΣӘ]{0,24}") {
+            let breaks = |c: char| c.is_whitespace() || matches!(c, ',' | '«' | '»');
+            let expected: Vec<&str> = text.split(breaks).filter(|p| !p.is_empty()).collect();
+            let quick: Vec<&str> = pieces_between(&text, |lead| lead == 0xD0 || lead == 0xD1, breaks).collect();
+            let decoded: Vec<&str> = pieces_between(&text, |_| false, breaks).collect();
+            proptest::prop_assert_eq!(&quick, &expected);
+            proptest::prop_assert_eq!(&decoded, &expected);
+        }
+
         #[test]
         fn has_char_agrees_with_a_walk_over_the_characters(
             word in "[a-zа-яёА-ЯЁәіңғүұқөһΣσ.]{0,12}",

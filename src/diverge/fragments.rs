@@ -184,31 +184,11 @@ fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
 /// letters led by `D0`, `D1` and `D3` (U+0400–U+047F, U+04C0–U+04FF), the bulk of the text,
 /// are told by their first byte without being decoded.
 fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let (mut start, mut at) = (0, 0);
-    std::iter::from_fn(move || {
-        while let Some(&b) = bytes.get(at) {
-            let (len, inside) = match b {
-                0x00..=0x7F => (1, b.is_ascii_alphanumeric()),
-                0xD0 | 0xD1 | 0xD3 => (2, true),
-                _ => {
-                    let c = text[at..].chars().next()?;
-                    (c.len_utf8(), is_alphanumeric(c))
-                }
-            };
-            at += len;
-            if !inside {
-                let run = &text[start..at - len];
-                start = at;
-                if !run.is_empty() {
-                    return Some(run);
-                }
-            }
-        }
-        let run = &text[start..];
-        start = text.len();
-        (!run.is_empty()).then_some(run)
-    })
+    crate::words::pieces_between(
+        text,
+        |lead| matches!(lead, 0xD0 | 0xD1 | 0xD3),
+        |c| !is_alphanumeric(c),
+    )
 }
 
 /// The words of `sentence` that do not start with a capital (names, and the first word of a
