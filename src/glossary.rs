@@ -271,7 +271,6 @@ pub(crate) fn find_terms(text: &str, lang: Lang) -> Vec<u16> {
 }
 
 /// Terms by the first letter of their first stem.
-#[derive(Default)]
 struct FirstLetters {
     /// The letters below [`FirstLetters::DIRECT`] (ASCII, Latin, Cyrillic: every stem of the
     /// glossary) by code point: looked up for every word of every clause, where hashing the
