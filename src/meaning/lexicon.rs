@@ -99,10 +99,9 @@ pub(crate) fn push_folded_kazakh(word: &str, out: &mut String) -> bool {
     let Some(first) = word.find(crate::language::is_kazakh_only_letter) else {
         return false;
     };
-    let folded = out;
-    folded.reserve(word.len());
-    folded.push_str(&word[..first]);
-    folded.extend(word[first..].chars().map(|c| match c {
+    out.reserve(word.len());
+    out.push_str(&word[..first]);
+    out.extend(word[first..].chars().map(|c| match c {
         'ә' => 'а',
         'ғ' => 'г',
         'қ' => 'к',
