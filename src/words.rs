@@ -83,9 +83,26 @@ fn class(c: char) -> Option<Class> {
 /// its second byte: `D0`, `D1` and `D3` lead U+0400–U+047F and U+04C0–U+04FF, all letters
 /// for [`class`] (`D2` leads the thousands sign and combining marks too). Most characters of
 /// a Kazakh or Russian text are told this way without decoding them.
-fn leads_cyrillic_letter(lead: u8) -> bool {
+const fn leads_cyrillic_letter(lead: u8) -> bool {
     matches!(lead, 0xD0 | 0xD1 | 0xD3)
 }
+
+/// The class and length of a character told by its first byte alone: an ASCII character or a
+/// Cyrillic letter ([`leads_cyrillic_letter`]); `None` for a character to decode. One look-up
+/// a character instead of two tests: the word cutter runs over every clause twice.
+const LEAD: [Option<(Class, u8)>; 256] = {
+    let mut table = [None; 256];
+    let mut b = 0;
+    while b < 256 {
+        if b < 128 {
+            table[b] = Some((ASCII[b], 1));
+        } else if leads_cyrillic_letter(b as u8) {
+            table[b] = Some((Class::Letter, 2));
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Whether every character of `text` has a [`class`].
 fn all_classified(text: &str) -> bool {
@@ -199,16 +216,20 @@ fn is_word_class(class: Class) -> bool {
 
 impl<'t> Fast<'t> {
     /// The class of the character at byte `at`, with its length, if there is one.
-    #[inline]
+    #[inline(always)]
     fn class_at(&self, at: usize) -> Option<(Class, usize)> {
         let &b = self.text.as_bytes().get(at)?;
-        if b.is_ascii() {
-            return Some((ASCII[usize::from(b)], 1));
+        match LEAD[usize::from(b)] {
+            Some((class, len)) => Some((class, usize::from(len))),
+            None => self.decoded_class_at(at),
         }
-        if leads_cyrillic_letter(b) {
-            return Some((Class::Letter, 2));
-        }
-        let c = self.text[at..].chars().next()?;
+    }
+
+    /// [`Fast::class_at`] for a character its first byte does not tell: kept out of line, so
+    /// that the common case stays a table look-up inside the loops.
+    #[inline(never)]
+    fn decoded_class_at(&self, at: usize) -> Option<(Class, usize)> {
+        let c = self.text.get(at..)?.chars().next()?;
         Some((class(c).unwrap_or(Class::Other), c.len_utf8()))
     }
 }
@@ -217,52 +238,120 @@ impl<'t> Iterator for Fast<'t> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<(usize, &'t str)> {
-        // Skip to the first character of a word: pieces without a letter, a digit or `_`
-        // are never words (`_` alone is one, but has no alphanumeric character).
+        let bytes = self.text.as_bytes();
         loop {
-            let (class, len) = self.class_at(self.at)?;
-            if is_word_class(class) {
-                break;
-            }
-            self.at += len;
-        }
-        let start = self.at;
-        let mut alphanumeric = false;
-        let mut previous = Class::Other;
-        while let Some((class, len)) = self.class_at(self.at) {
-            if is_word_class(class) {
-                alphanumeric |= class != Class::Connector;
-                previous = class;
+            // Skip to the first character of a word: pieces without a letter, a digit or `_`
+            // are never words.
+            loop {
+                let (class, len) = self.class_at(self.at)?;
+                if is_word_class(class) {
+                    break;
+                }
                 self.at += len;
-                continue;
             }
-            // A middle character stays inside the word when the same kind follows it: WB6/7
-            // (letter, `:` `.` `'`, letter) and WB11/12 (digit, `,` `;` `.` `'`, digit).
-            let next = self.class_at(self.at + len).map(|(c, _)| c);
-            let joins = matches!(
-                (previous, class, next),
-                (
-                    Class::Letter,
-                    Class::MidLetter | Class::MidNumLet,
-                    Some(Class::Letter)
-                ) | (
-                    Class::Digit,
-                    Class::MidNum | Class::MidNumLet,
-                    Some(Class::Digit)
-                )
-            );
-            if !joins {
-                break;
+            let start = self.at;
+            loop {
+                self.at = word_run_end(bytes, self.at);
+                let Some((class, len)) = self.class_at(self.at) else {
+                    break;
+                };
+                if is_word_class(class) {
+                    // A letter its first byte does not tell (`ə`).
+                    self.at += len;
+                    continue;
+                }
+                // A middle character stays inside the word when the same kind is on both
+                // sides: WB6/7 (letter, `:` `.` `'`, letter) and WB11/12 (digit, `,` `;` `.`
+                // `'`, digit). The word so far ends with a word character (a middle one is
+                // only taken with one after it).
+                let previous = class_before(bytes, self.at);
+                let next = self.class_at(self.at + len).map(|(c, _)| c);
+                let joins = matches!(
+                    (previous, class, next),
+                    (
+                        Class::Letter,
+                        Class::MidLetter | Class::MidNumLet,
+                        Some(Class::Letter)
+                    ) | (
+                        Class::Digit,
+                        Class::MidNum | Class::MidNumLet,
+                        Some(Class::Digit)
+                    )
+                );
+                if !joins {
+                    break;
+                }
+                self.at += len;
             }
-            self.at += len;
-            previous = class;
+            let word = &self.text[start..self.at];
+            // Only `_` is not a word (it has no alphanumeric character): look for the next
+            // one. A middle character only joins letters or digits, so any other byte is one.
+            if bytes[start] != b'_' || word.bytes().any(|b| b != b'_') {
+                return Some((start, word));
+            }
         }
-        if alphanumeric {
-            Some((start, &self.text[start..self.at]))
+    }
+}
+
+/// The first byte of a character in a run of word characters: what [`word_run_end`] steps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Not told by this byte: the run stops and [`Fast::class_at`] decides.
+    Stop,
+    /// An ASCII letter, digit or `_`.
+    Ascii,
+    /// The first byte of a two-byte Cyrillic letter (see [`leads_cyrillic_letter`]).
+    Cyrillic,
+    /// `D2`: a Cyrillic letter (U+0480, U+0481, U+048A–U+04BF: `қ`, `ң`, `ү`, `ұ`, `ғ`,
+    /// `һ`) but for the thousands sign and the combining marks U+0482–U+0489.
+    CyrillicD2,
+}
+
+const RUN: [Run; 256] = {
+    let mut table = [Run::Stop; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 128 {
+            match ASCII[b] {
+                Class::Letter | Class::Digit | Class::Connector => Run::Ascii,
+                _ => Run::Stop,
+            }
+        } else if leads_cyrillic_letter(b as u8) {
+            Run::Cyrillic
+        } else if b == 0xD2 {
+            Run::CyrillicD2
         } else {
-            // Only `_`: not a word; look for the next one.
-            self.next()
+            Run::Stop
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Where the run of word characters that starts at byte `at` ends, for the characters their
+/// bytes tell without decoding: the bulk of every word, stepped without a class.
+#[inline(always)]
+fn word_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&b) = bytes.get(at) {
+        match RUN[usize::from(b)] {
+            Run::Ascii => at += 1,
+            Run::Cyrillic => at += 2,
+            Run::CyrillicD2 if matches!(bytes.get(at + 1), Some(0x80 | 0x81 | 0x8A..=0xBF)) => {
+                at += 2;
+            }
+            _ => break,
         }
+    }
+    at
+}
+
+/// The class of the word character that ends at byte `at`: every character outside ASCII
+/// that [`class`] counts in a word is a letter.
+fn class_before(bytes: &[u8], at: usize) -> Class {
+    match at.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(&b) if b.is_ascii() => ASCII[usize::from(b)],
+        Some(_) => Class::Letter,
+        None => Class::Other,
     }
 }
 
@@ -343,6 +432,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Long mixes of the characters the quick path knows, `D2` letters (`қ`, `ң`, `Ҁ`),
+        /// a letter it decodes (`ə`) and every kind of middle character among them, cut as
+        /// `unicode-segmentation` cuts them.
+        #[test]
+        fn the_word_runs_agree_with_unicode_segmentation(
+            text in "[aZ7_:.',; «»№—қңҚҢҀҁһүұәӘіІёЁяЯəƏ\u{2019}\n-]{0,40}"
+        ) {
+            proptest::prop_assert!(all_classified(&text));
+            proptest::prop_assert_eq!(fast(&text), reference(&text));
+        }
+
         /// With or without the quick pass over Cyrillic lead bytes, the pieces are those of a
         /// split at the breaks, empty ones left out.
         #[test]
