@@ -529,7 +529,9 @@ pub(crate) fn negation(word: &str) -> Option<Negation> {
     let mut found = None;
     for (at, _) in word.char_indices().skip(2) {
         let (head, rest) = word.split_at(at);
-        if !head.ends_with(['а', 'е']) {
+        // Every form of the negation is one of these six: the table is searched only where
+        // one ends.
+        if !ends_with_negation_form(head.as_bytes()) {
             continue;
         }
         let negated = GROUPS
@@ -566,13 +568,21 @@ pub(crate) fn negation(word: &str) -> Option<Negation> {
 /// without which it cannot be negated: one pass over the bytes instead of a walk through the
 /// suffix table at every letter, for the most words, which have none.
 fn has_negation_form(word: &str) -> bool {
-    // In UTF-8, м б п are D0 BC, D0 B1, D0 BF and а е are D0 B0, D0 B5.
-    word.as_bytes().windows(4).any(|w| {
-        w[0] == 0xD0
-            && matches!(w[1], 0xBC | 0xB1 | 0xBF)
-            && w[2] == 0xD0
-            && matches!(w[3], 0xB0 | 0xB5)
-    })
+    word.as_bytes().windows(4).any(is_negation_form)
+}
+
+/// Whether `bytes` end with one of the negation's forms.
+fn ends_with_negation_form(bytes: &[u8]) -> bool {
+    bytes
+        .len()
+        .checked_sub(4)
+        .is_some_and(|start| is_negation_form(&bytes[start..]))
+}
+
+/// Whether four bytes are one of the negation's forms: in UTF-8, м б п are D0 BC, D0 B1,
+/// D0 BF and а е are D0 B0, D0 B5.
+fn is_negation_form(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xD0, 0xBC | 0xB1 | 0xBF, 0xD0, 0xB0 | 0xB5])
 }
 
 /// Whether a lower-case Kazakh word is a negated verb: `бермейді`, `келіспеген`, `жасамаса`,
@@ -654,6 +664,11 @@ mod tests {
         ] {
             let by_table = forms.iter().any(|f| word.contains(f));
             assert_eq!(has_negation_form(word), by_table, "{word}");
+            for (at, _) in word.char_indices() {
+                let head = &word[..at];
+                let by_table = forms.iter().any(|f| head.ends_with(f));
+                assert_eq!(ends_with_negation_form(head.as_bytes()), by_table, "{head}");
+            }
         }
     }
 
