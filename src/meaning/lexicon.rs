@@ -96,12 +96,41 @@ pub(crate) fn fold_kazakh(word: &str) -> Cow<'_, str> {
 /// Appends [`fold_kazakh`] of `word` to `out` if `word` has a Kazakh letter, and says whether
 /// it had: for a caller that gathers the folded words of a clause in one buffer.
 pub(crate) fn push_folded_kazakh(word: &str, out: &mut String) -> bool {
-    let Some(first) = word.find(crate::language::is_kazakh_only_letter) else {
-        return false;
-    };
-    out.reserve(word.len());
-    out.push_str(&word[..first]);
-    out.extend(word[first..].chars().map(|c| match c {
+    // Every Kazakh letter is a two-byte character: only those are decoded, and the text
+    // between the letters that fold is copied a run at a time.
+    let bytes = word.as_bytes();
+    let (mut at, mut copied, mut kazakh) = (0, 0, false);
+    while let Some(&lead) = bytes.get(at) {
+        if !(0xC2..=0xDF).contains(&lead) {
+            // ASCII, or a byte of a longer character (its continuation bytes are never
+            // two-byte leads).
+            at += 1;
+            continue;
+        }
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F));
+        if let Some(c) = c.filter(|&c| crate::language::is_kazakh_only_letter(c)) {
+            if !kazakh {
+                kazakh = true;
+                out.reserve(word.len());
+            }
+            if let Some(folded) = fold_kazakh_letter(c) {
+                out.push_str(&word[copied..at]);
+                out.push(folded);
+                copied = at + 2;
+            }
+        }
+        at += 2;
+    }
+    if kazakh {
+        out.push_str(&word[copied..]);
+    }
+    kazakh
+}
+
+/// The Russian letter a lower-case Kazakh letter folds to.
+fn fold_kazakh_letter(c: char) -> Option<char> {
+    Some(match c {
         'ә' => 'а',
         'ғ' => 'г',
         'қ' => 'к',
@@ -110,8 +139,22 @@ pub(crate) fn push_folded_kazakh(word: &str, out: &mut String) -> bool {
         'ұ' | 'ү' => 'у',
         'һ' => 'х',
         'і' => 'и',
-        other => other,
-    }));
+        _ => return None,
+    })
+}
+
+/// [`push_folded_kazakh`] as a walk over the characters: what the byte-level one must give.
+#[cfg(test)]
+fn push_folded_kazakh_by_chars(word: &str, out: &mut String) -> bool {
+    let Some(first) = word.find(crate::language::is_kazakh_only_letter) else {
+        return false;
+    };
+    out.push_str(&word[..first]);
+    out.extend(
+        word[first..]
+            .chars()
+            .map(|c| fold_kazakh_letter(c).unwrap_or(c)),
+    );
     true
 }
 
@@ -576,5 +619,19 @@ mod tests {
         let (e, _) = longest_at(&words("сатушы"), 0, Lang::Kk).unwrap();
         assert_eq!(e.concept, "seller");
         assert!(longest_at(&words("тиісті"), 0, Lang::Kk).is_none());
+    }
+
+    proptest::proptest! {
+        /// The byte-level fold appends what a walk over the characters appends, to a buffer
+        /// that already holds text, and says the same about the word.
+        #[test]
+        fn the_fold_by_bytes_is_the_fold_by_characters(
+            word in "[aZ7 .әғқңөұүһіӘҒҚҢӨҰҮҺІəƏабвёЁяЯ€日\u{301}]{0,16}"
+        ) {
+            let (mut by_bytes, mut by_chars) = ("x".to_owned(), "x".to_owned());
+            let kazakh = push_folded_kazakh(&word, &mut by_bytes);
+            proptest::prop_assert_eq!(kazakh, push_folded_kazakh_by_chars(&word, &mut by_chars));
+            proptest::prop_assert_eq!(by_bytes, by_chars);
+        }
     }
 }
