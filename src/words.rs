@@ -109,10 +109,8 @@ fn all_classified(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            at += 1;
-        } else if leads_cyrillic_letter(b) {
-            at += 2;
+        if let Some((_, len)) = LEAD[usize::from(b)] {
+            at += usize::from(len);
         } else {
             match text[at..].chars().next() {
                 Some(c) if class(c).is_some() => at += c.len_utf8(),
