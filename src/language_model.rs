@@ -18,6 +18,7 @@
 //! sorted order, where lingua sums them in the order of a hash set (the last bits of its
 //! values change from one process to the next).
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use fst::Map;
@@ -95,23 +96,21 @@ pub(crate) fn confidence_values(text: &str) -> ByLang<f64> {
         kk: 0usize,
         ru: 0usize,
     };
-    for length in lengths {
+    let scored = scored_ngrams(&words, lengths.clone(), models);
+    for (length, ngrams) in lengths.zip(scored) {
         if letters < length {
             continue;
         }
-        let ngrams = distinct_ngrams(&words, length);
         let mut by_length = ByLang { kk: None, ru: None };
         for lang in Lang::ALL {
-            let model = models.get(lang);
             if length == 1 {
-                *unigrams_known.get_mut(lang) = ngrams
-                    .iter()
-                    .filter(|n| model.get(n.as_bytes()).is_some())
-                    .count();
+                *unigrams_known.get_mut(lang) =
+                    ngrams.iter().filter(|n| n.score.get(lang).known).count();
             }
+            // Summed in the n-grams' sorted order, always the same.
             let sum: f64 = ngrams
                 .iter()
-                .filter_map(|ngram| log_probability(model, ngram))
+                .filter_map(|n| n.score.get(lang).log_probability)
                 .sum();
             if sum < 0.0 {
                 *by_length.get_mut(lang) = Some(sum);
@@ -154,10 +153,107 @@ pub(crate) fn confidence_values(text: &str) -> ByLang<f64> {
     values
 }
 
-/// The log probability of `ngram` in `model`, or of the longest of its prefixes the model has
-/// (lingua tries the n-gram, then drops one character at a time). One walk down the
-/// transducer finds it: the keys are whole strings, so every key met on the way is a prefix
-/// ending at a character boundary, and the last one met is the longest.
+/// What a model says of an n-gram.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Score {
+    /// The log probability of the n-gram, or of the longest of its prefixes the model has
+    /// (lingua tries the n-gram, then drops one character at a time).
+    log_probability: Option<f64>,
+    /// Whether the model has the n-gram itself (for unigrams: lingua's count of known ones).
+    known: bool,
+}
+
+/// An n-gram of the words with what each model says of it.
+struct ScoredNgram<'a> {
+    ngram: &'a str,
+    score: ByLang<Score>,
+}
+
+/// For each length of `lengths`, every n-gram of that many characters of the words, each
+/// once, in sorted order, with each model's [`Score`].
+///
+/// The n-grams that start at one character are prefixes of each other, and so is every key
+/// of a model met on the way down it: one walk from each start, as long as the longest length,
+/// scores the n-grams of every length there (lingua looks each one up, and backs off, anew).
+fn scored_ngrams<'a>(
+    words: &[&'a str],
+    lengths: Range<usize>,
+    models: &ByLang<Map<&'static [u8]>>,
+) -> Vec<Vec<ScoredNgram<'a>>> {
+    let mut out: Vec<Vec<ScoredNgram<'a>>> = lengths.clone().map(|_| Vec::new()).collect();
+    let longest = lengths.end.saturating_sub(1);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut walked: ByLang<Vec<Score>> = ByLang::default();
+    for word in words {
+        starts.clear();
+        starts.extend(word.char_indices().map(|(i, _)| i).chain([word.len()]));
+        for first in 0..starts.len() - 1 {
+            let last = (first + longest).min(starts.len() - 1);
+            let span = &starts[first..=last];
+            for lang in Lang::ALL {
+                walk_prefixes(models.get(lang), word, span, walked.get_mut(lang));
+            }
+            for (length, bucket) in lengths.clone().zip(&mut out) {
+                let Some(&end) = span.get(length) else {
+                    continue;
+                };
+                bucket.push(ScoredNgram {
+                    ngram: &word[span[0]..end],
+                    score: ByLang {
+                        kk: walked.kk[length - 1],
+                        ru: walked.ru[length - 1],
+                    },
+                });
+            }
+        }
+    }
+    for bucket in &mut out {
+        // Equal n-grams have equal scores: which one is kept does not matter.
+        bucket.sort_unstable_by(|a, b| a.ngram.cmp(b.ngram));
+        bucket.dedup_by(|a, b| a.ngram == b.ngram);
+    }
+    out
+}
+
+/// Walks `model` down `word` from character boundary `span[0]`, writing to `out` the
+/// [`Score`] of the n-gram that ends at each later boundary of `span`. The keys are whole
+/// strings, so every key met on the way is a prefix ending at a character boundary, and the
+/// last one met is the longest.
+fn walk_prefixes(model: &Map<&'static [u8]>, word: &str, span: &[usize], out: &mut Vec<Score>) {
+    out.clear();
+    let fst = model.as_fst();
+    let mut node = fst.root();
+    let mut output = fst::raw::Output::zero();
+    let mut longest = None;
+    let bytes = word.as_bytes();
+    let mut stuck = false;
+    for pair in span.windows(2) {
+        let mut known = false;
+        if !stuck {
+            for &byte in &bytes[pair[0]..pair[1]] {
+                let Some(i) = node.find_input(byte) else {
+                    stuck = true;
+                    break;
+                };
+                let transition = node.transition(i);
+                output = output.cat(transition.out);
+                node = fst.node(transition.addr);
+                if node.is_final() {
+                    longest = Some(output.cat(node.final_output()).value());
+                }
+            }
+            known = !stuck && node.is_final();
+        }
+        out.push(Score {
+            log_probability: longest.map(f64::from_bits),
+            known,
+        });
+    }
+}
+
+/// The log probability of `ngram` in `model`, or of the longest of its prefixes the model has,
+/// in one walk: what [`walk_prefixes`] gives for the n-gram, one n-gram at a time.
+#[cfg(test)]
 fn log_probability(model: &Map<&'static [u8]>, ngram: &str) -> Option<f64> {
     let fst = model.as_fst();
     let mut node = fst.root();
@@ -178,6 +274,7 @@ fn log_probability(model: &Map<&'static [u8]>, ngram: &str) -> Option<f64> {
 }
 
 /// Every n-gram of `length` characters of the words, each once, in sorted order.
+#[cfg(test)]
 fn distinct_ngrams<'a>(words: &[&'a str], length: usize) -> Vec<&'a str> {
     let mut ngrams = Vec::new();
     for word in words {
@@ -531,7 +628,50 @@ mod tests {
         );
     }
 
+    /// What [`scored_ngrams`] must give: the distinct n-grams of each length, each looked up
+    /// on its own.
+    fn assert_scored_one_by_one(words: &[&str], lengths: Range<usize>) {
+        let models = models().unwrap();
+        let scored = scored_ngrams(words, lengths.clone(), models);
+        for (length, ngrams) in lengths.zip(scored) {
+            let expected: Vec<(&str, Score, Score)> = distinct_ngrams(words, length)
+                .into_iter()
+                .map(|ngram| {
+                    let score = |model: &Map<&'static [u8]>| Score {
+                        log_probability: log_probability(model, ngram),
+                        known: model.get(ngram.as_bytes()).is_some(),
+                    };
+                    (ngram, score(&models.kk), score(&models.ru))
+                })
+                .collect();
+            let got: Vec<(&str, Score, Score)> = ngrams
+                .iter()
+                .map(|n| (n.ngram, n.score.kk, n.score.ru))
+                .collect();
+            assert_eq!(got, expected, "length {length} of {words:?}");
+        }
+    }
+
+    #[test]
+    fn one_walk_a_start_scores_the_n_grams_of_every_length() {
+        let text = "персональные деректерді өңдеу жөніндегі саясатқа келісім щъёэ ww中 ъъъ а";
+        assert_scored_one_by_one(&words(text), 1..6);
+        assert_scored_one_by_one(&words(text), 3..4);
+        for line in include_str!("../corpus/mycar-myverify.txt").lines() {
+            let lower = line.to_lowercase();
+            assert_scored_one_by_one(&words(&lower), 1..6);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn one_walk_a_start_scores_as_a_look_up_an_n_gram(
+            text in "[а-яёәғқңөұүһі a-z0-9.中ъ]{0,40}"
+        ) {
+            assert_scored_one_by_one(&words(&text), 1..6);
+            assert_scored_one_by_one(&words(&text), 3..4);
+        }
+
         #[test]
         fn the_values_are_lingua_s_on_random_text(
             text in "[а-яёәғқңөұүһіА-ЯӘҚІ a-zA-Z0-9.,«»№-]{0,60}"
