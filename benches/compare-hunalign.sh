@@ -7,13 +7,19 @@
 # a message when it is not there.
 #
 #   HUNALIGN=/opt/hunalign/src/hunalign/hunalign sh benches/compare-hunalign.sh
+#
+# ALIGN=path/to/align compares another build of the example instead of building
+# target/release/examples/align (the static one of `cargo examples-static`, for instance).
 set -eu
 cd "$(dirname "$0")/.."
 if [ -z "${HUNALIGN:-}" ] || [ ! -x "$HUNALIGN" ]; then
     echo "skipped: set HUNALIGN to a hunalign binary to compare (none found: '${HUNALIGN:-}')"
     exit 0
 fi
-cargo build --release --quiet --example align
+if [ -z "${ALIGN:-}" ]; then
+    cargo build --release --quiet --example align
+    ALIGN=./target/release/examples/align
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 : > "$work/empty.dic"
@@ -41,7 +47,7 @@ best() {
 # hunalign reads one segment a line: each version's non-empty lines, split where the Russian
 # version starts (as the library finds it).
 split_versions() {
-    ./target/release/examples/align "$1" --format json > "$work/report.json"
+    "$ALIGN" "$1" --format json > "$work/report.json"
     first_ru=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(min(c["line"] for c in d["clauses"] if c["lang"]=="ru"))' "$work/report.json")
     head -n $((first_ru - 1)) "$1" | grep -v '^[[:space:]]*$' > "$2"
     tail -n +"$first_ru" "$1" | grep -v '^[[:space:]]*$' > "$3"
@@ -53,7 +59,7 @@ printf '%-22s %11s %11s %8s\n' input ours hunalign ratio
 for stem in mycar-myverify kao-autocheck aitu-sauda; do
     file="corpus/$stem.txt"
     split_versions "$file" "$work/kk.txt" "$work/ru.txt"
-    ours=$(best 30 ./target/release/examples/align "$file" --format json)
+    ours=$(best 30 "$ALIGN" "$file" --format json)
     theirs=$(best 30 "$HUNALIGN" -realign "$work/empty.dic" "$work/kk.txt" "$work/ru.txt")
     row "$stem" "$ours" "$theirs"
 done
@@ -76,7 +82,7 @@ for n in ${COPIES:-7 35 70}; do
     : > "$work/ru.txt"
     append_copies "$work/kk1.txt" "$n" "$work/kk.txt"
     append_copies "$work/ru1.txt" "$n" "$work/ru.txt"
-    ours=$(best 3 ./target/release/examples/align "$work/copies.txt" --format json)
+    ours=$(best 3 "$ALIGN" "$work/copies.txt" --format json)
     theirs=$(best 1 "$HUNALIGN" -realign "$work/empty.dic" "$work/kk.txt" "$work/ru.txt")
     row "copies $n" "$ours" "$theirs"
 done
