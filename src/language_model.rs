@@ -251,28 +251,6 @@ fn walk_prefixes(model: &Map<&'static [u8]>, word: &str, span: &[usize], out: &m
     }
 }
 
-/// The log probability of `ngram` in `model`, or of the longest of its prefixes the model has,
-/// in one walk: what [`walk_prefixes`] gives for the n-gram, one n-gram at a time.
-#[cfg(test)]
-fn log_probability(model: &Map<&'static [u8]>, ngram: &str) -> Option<f64> {
-    let fst = model.as_fst();
-    let mut node = fst.root();
-    let mut output = fst::raw::Output::zero();
-    let mut longest = None;
-    for &byte in ngram.as_bytes() {
-        let Some(i) = node.find_input(byte) else {
-            break;
-        };
-        let transition = node.transition(i);
-        output = output.cat(transition.out);
-        node = fst.node(transition.addr);
-        if node.is_final() {
-            longest = Some(output.cat(node.final_output()).value());
-        }
-    }
-    longest.map(f64::from_bits)
-}
-
 /// Every n-gram of `length` characters of the words, each once, in sorted order.
 #[cfg(test)]
 fn distinct_ngrams<'a>(words: &[&'a str], length: usize) -> Vec<&'a str> {
@@ -497,6 +475,21 @@ mod tests {
         }
     }
 
+    /// What [`walk_prefixes`] says of one whole n-gram.
+    fn score_of(model: &Map<&'static [u8]>, ngram: &str) -> Score {
+        let span: Vec<usize> = ngram
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([ngram.len()])
+            .collect();
+        let mut scores = Vec::new();
+        walk_prefixes(model, ngram, &span, &mut scores);
+        scores.last().copied().unwrap_or(Score {
+            log_probability: None,
+            known: false,
+        })
+    }
+
     /// Lingua's back-off as it is written: the n-gram, then one character fewer at a time.
     fn log_probability_by_dropping_characters(
         model: &Map<&'static [u8]>,
@@ -521,7 +514,7 @@ mod tests {
             for ngram in distinct_ngrams(&words, length) {
                 for model in [&models.kk, &models.ru] {
                     assert_eq!(
-                        log_probability(model, ngram),
+                        score_of(model, ngram).log_probability,
                         log_probability_by_dropping_characters(model, ngram),
                         "{ngram}"
                     );
@@ -539,15 +532,16 @@ mod tests {
     #[test]
     fn a_missing_ngram_backs_off_to_its_prefixes() {
         let models = models().unwrap();
-        let whole = log_probability(&models.ru, "прав").unwrap();
-        let backed_off = log_probability(&models.ru, "правъ").unwrap();
+        let log_probability = |ngram| score_of(&models.ru, ngram).log_probability;
+        let whole = log_probability("прав").unwrap();
+        let backed_off = log_probability("правъ").unwrap();
         assert!(whole < 0.0);
         assert_eq!(
             backed_off,
-            log_probability(&models.ru, "прав").unwrap(),
+            log_probability("прав").unwrap(),
             "«правъ» is not Russian; «прав» is"
         );
-        assert_eq!(log_probability(&models.ru, "ww中"), None);
+        assert_eq!(log_probability("ww中"), None);
     }
 
     /// Lingua's values for `text`, from a detector built as this crate built it before.
@@ -629,7 +623,7 @@ mod tests {
     }
 
     /// What [`scored_ngrams`] must give: the distinct n-grams of each length, each looked up
-    /// on its own.
+    /// on its own as lingua does (the n-gram, then one character fewer at a time).
     fn assert_scored_one_by_one(words: &[&str], lengths: Range<usize>) {
         let models = models().unwrap();
         let scored = scored_ngrams(words, lengths.clone(), models);
@@ -638,7 +632,7 @@ mod tests {
                 .into_iter()
                 .map(|ngram| {
                     let score = |model: &Map<&'static [u8]>| Score {
-                        log_probability: log_probability(model, ngram),
+                        log_probability: log_probability_by_dropping_characters(model, ngram),
                         known: model.get(ngram.as_bytes()).is_some(),
                     };
                     (ngram, score(&models.kk), score(&models.ru))
