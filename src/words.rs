@@ -305,21 +305,16 @@ enum Run {
     CyrillicD2,
 }
 
+/// [`Run`] by first byte: the word characters of [`LEAD`], and `D2`.
 const RUN: [Run; 256] = {
     let mut table = [Run::Stop; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = if b < 128 {
-            match ASCII[b] {
-                Class::Letter | Class::Digit | Class::Connector => Run::Ascii,
-                _ => Run::Stop,
-            }
-        } else if leads_cyrillic_letter(b as u8) {
-            Run::Cyrillic
-        } else if b == 0xD2 {
-            Run::CyrillicD2
-        } else {
-            Run::Stop
+        table[b] = match LEAD[b] {
+            Some((Class::Letter | Class::Digit | Class::Connector, 1)) => Run::Ascii,
+            Some((Class::Letter, 2)) => Run::Cyrillic,
+            _ if b == 0xD2 => Run::CyrillicD2,
+            _ => Run::Stop,
         };
         b += 1;
     }
